@@ -1,0 +1,43 @@
+# Alim — the two commands: `make run` and `make test`. Both install what is missing first.
+SWIFT ?= swift
+WORKDIR ?= ./work
+INBOX ?= Fixtures/inbox
+RUN_DATE ?= 2026-09-01
+BIN = .build/debug/alim
+
+.PHONY: deps build run test fixtures check-fixtures bench-xml bench-match bench-sheets clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	@rm -rf $(WORKDIR)
+	$(BIN) run --inbox $(INBOX) --workdir $(WORKDIR) --date $(RUN_DATE); status=$$?; \
+	echo "Outputs: $(WORKDIR)/runs/latest/"; \
+	if [ -f $(WORKDIR)/runs/latest/report.html ]; then echo "Report: $(WORKDIR)/runs/latest/report.html"; fi; \
+	test $$status -eq 0 -o $$status -eq 65 -o $$status -eq 66
+
+test: deps check-fixtures
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+fixtures:
+	python3 scripts/make_fixtures.py Fixtures
+
+check-fixtures:
+	@bash scripts/check-fixtures.sh
+
+bench-xml: build
+	bash scripts/bench-xml.sh
+
+bench-match: build
+	bash scripts/bench-match.sh
+
+bench-sheets: build
+	bash scripts/bench-sheets.sh
+
+clean:
+	rm -rf .build $(WORKDIR)

@@ -1,0 +1,301 @@
+import Foundation
+
+/// One entry of the ENT's `activated` export: an account whose user already chose a password,
+/// so it needs no activation code and no new sheet.
+public struct ActivatedLogin: Codable, Hashable, Sendable, Comparable {
+    public var login: String
+    /// When the ENT says it was activated (`YYYY-MM-DD`), if given.
+    public var date: String?
+    public init(login: String, date: String? = nil) { self.login = login; self.date = date }
+    public static func < (a: ActivatedLogin, b: ActivatedLogin) -> Bool { a.login < b.login }
+}
+
+/// Facts about tonight's inbox that later stages need besides the person records.
+public struct InboxContext: Codable, Sendable, Equatable {
+    /// Schools whose export is present tonight; a school absent here keeps all its accounts.
+    public var schoolsPresent: [UAI]
+    /// Logins the ENT reports as already activated.
+    public var activated: [ActivatedLogin]
+    /// School names when a source gives them (AAF EtabEducNat, SIECLE, folder label), by UAI value.
+    public var schoolNames: [String: String]
+
+    public init(schoolsPresent: [UAI] = [], activated: [ActivatedLogin] = [], schoolNames: [String: String] = [:]) {
+        self.schoolsPresent = schoolsPresent
+        self.activated = activated
+        self.schoolNames = schoolNames
+    }
+}
+
+/// What the ingest stage hands on: every accepted person record, every reject and warning, and
+/// how each file went. Records + rejects together account for every person record of the inbox.
+public struct IngestArtifact: Codable, Sendable, Equatable {
+    /// Accepted records, sorted by `ref`.
+    public var records: [PersonRecord]
+    /// Person records (or whole files) that could not be imported, with a French reason.
+    public var rejects: [Finding]
+    /// Records imported with something worth a look (child not found, value ignored).
+    public var warnings: [Finding]
+    /// One outcome per file seen in the inbox.
+    public var files: [FileOutcome]
+    public var context: InboxContext
+
+    public init(records: [PersonRecord] = [], rejects: [Finding] = [], warnings: [Finding] = [],
+                files: [FileOutcome] = [], context: InboxContext = .init()) {
+        self.records = records
+        self.rejects = rejects
+        self.warnings = warnings
+        self.files = files
+        self.context = context
+    }
+}
+
+/// One human as the identity stage resolved them: every record that describes the same person.
+public struct PersonCluster: Codable, Hashable, Sendable {
+    public var id: PersonID
+    /// Pupil, guardian or contact (a person with a legal link anywhere is a guardian).
+    public var kind: RecordKind
+    /// The records of this person, sorted.
+    public var records: [RecordRef]
+
+    public init(id: PersonID, kind: RecordKind, records: [RecordRef]) {
+        self.id = id
+        self.kind = kind
+        self.records = records
+    }
+}
+
+/// A candidate pair the matcher could not decide alone: the director decides it.
+public struct ReviewPair: Codable, Hashable, Sendable {
+    /// Stable id of the pair (same two records ⇒ same id on every run), used by `alim review decide`.
+    public var id: String
+    public var a: RecordRef
+    public var b: RecordRef
+    /// Match weight (log-likelihood ratio, higher = more likely the same person).
+    public var score: Double
+    /// French reasons, for and against, that a director can judge.
+    public var reasons: [String]
+
+    public init(id: String, a: RecordRef, b: RecordRef, score: Double, reasons: [String]) {
+        self.id = id
+        self.a = a
+        self.b = b
+        self.score = score
+        self.reasons = reasons
+    }
+}
+
+/// A director's decision on a pair, applied on every later run.
+public struct PairDecision: Codable, Hashable, Sendable {
+    public enum Verdict: String, Codable, Sendable { case merge, distinct }
+    public var pairId: String
+    public var a: RecordRef
+    public var b: RecordRef
+    public var verdict: Verdict
+    public init(pairId: String, a: RecordRef, b: RecordRef, verdict: Verdict) {
+        self.pairId = pairId
+        self.a = a
+        self.b = b
+        self.verdict = verdict
+    }
+}
+
+/// What the match stage hands on: the records and who is who.
+public struct IdentityArtifact: Codable, Sendable, Equatable {
+    /// Accepted records, as ingested (sorted by ref).
+    public var records: [PersonRecord]
+    /// One cluster per human, sorted by id; every record is in exactly one cluster.
+    public var persons: [PersonCluster]
+    /// Pairs for the director, sorted by id.
+    public var review: [ReviewPair]
+    /// Candidate pairs scored, for the summary.
+    public var candidatePairs: Int
+    /// Pairs merged automatically or by decision.
+    public var mergedPairs: Int
+    /// Carried from ingest for the accounts stage.
+    public var context: InboxContext
+
+    public init(records: [PersonRecord], persons: [PersonCluster], review: [ReviewPair],
+                candidatePairs: Int, mergedPairs: Int, context: InboxContext) {
+        self.context = context
+        self.records = records
+        self.persons = persons
+        self.review = review
+        self.candidatePairs = candidatePairs
+        self.mergedPairs = mergedPairs
+    }
+}
+
+/// What happened to an account tonight compared with the state.
+public enum AccountChange: String, Codable, Sendable, CaseIterable {
+    case new, changed, unchanged, left, returned
+    /// Held back by the mass-removal guard: the school's changes were not applied.
+    case held
+}
+
+/// A one-time activation code as it must be printed. Never logged.
+public struct Credential: Codable, Hashable, Sendable {
+    public var code: String
+    /// `YYYY-MM-DD`.
+    public var expires: String
+    /// True when the code was issued tonight (new account or renewal): such sheets are printed by default.
+    public var issuedTonight: Bool
+    public init(code: String, expires: String, issuedTonight: Bool) {
+        self.code = code
+        self.expires = expires
+        self.issuedTonight = issuedTonight
+    }
+}
+
+/// One account on one platform, ready for accounts.csv, the directory export and the sheets.
+public struct Account: Codable, Hashable, Sendable {
+    public var id: AccountID
+    public var personId: PersonID
+    public var platform: Platform
+    public var profile: Profile
+    public var auth: Auth
+    public var login: String
+    public var lastName: String
+    public var firstName: String
+    public var birthDate: String?
+    public var uais: [UAI]
+    public var classes: [String]
+    /// Pupils only: the level (for which pupils get a sheet and for the report).
+    public var level: SchoolLevel?
+    /// Guardians: account ids of the pupils they are legal guardian of (on the same platform).
+    public var children: [AccountID]
+    /// Guardians: whether they also have a child at collège (the EduConnect notice).
+    public var hasCollegeChild: Bool
+    public var email: String?
+    /// Records this account was built from.
+    public var records: [RecordRef]
+    /// Whether the account can have a sheet at all.
+    public var sheet: Bool
+    /// French reason when `sheet` is false.
+    public var sheetReason: String?
+    public var change: AccountChange
+    /// The code to print; nil for federated or activated accounts.
+    public var credential: Credential?
+
+    public init(id: AccountID, personId: PersonID, platform: Platform, profile: Profile, auth: Auth, login: String,
+                lastName: String, firstName: String, birthDate: String?, uais: [UAI], classes: [String],
+                level: SchoolLevel? = nil, children: [AccountID], hasCollegeChild: Bool = false, email: String? = nil,
+                records: [RecordRef], sheet: Bool, sheetReason: String?, change: AccountChange,
+                credential: Credential?) {
+        self.id = id
+        self.personId = personId
+        self.platform = platform
+        self.profile = profile
+        self.auth = auth
+        self.login = login
+        self.lastName = lastName
+        self.firstName = firstName
+        self.birthDate = birthDate
+        self.uais = uais
+        self.classes = classes
+        self.level = level
+        self.children = children
+        self.hasCollegeChild = hasCollegeChild
+        self.email = email
+        self.records = records
+        self.sheet = sheet
+        self.sheetReason = sheetReason
+        self.change = change
+        self.credential = credential
+    }
+}
+
+/// A school whose changes were held back tonight by the mass-removal guard.
+public struct MassRemovalHold: Codable, Hashable, Sendable {
+    public var uai: UAI
+    public var accountsBefore: Int
+    public var wouldLeave: Int
+    public init(uai: UAI, accountsBefore: Int, wouldLeave: Int) {
+        self.uai = uai
+        self.accountsBefore = accountsBefore
+        self.wouldLeave = wouldLeave
+    }
+}
+
+/// One line of the directory export for the ENT.
+public struct DirectoryEntry: Codable, Hashable, Sendable {
+    public enum Action: String, Codable, Sendable { case create, update, deactivate }
+    public var action: Action
+    public var accountId: AccountID
+    public init(action: Action, accountId: AccountID) { self.action = action; self.accountId = accountId }
+}
+
+/// What the accounts stage hands on. Holds activation codes: written 0600.
+public struct AccountsArtifact: Codable, Sendable, Equatable {
+    /// Every account, sorted by id (includes `left` accounts still in their grace period).
+    public var accounts: [Account]
+    /// record → account on that record's platform (absent for contacts and collège-only records without account).
+    public var recordAccounts: [RecordRef: AccountID]
+    /// record → person.
+    public var recordPersons: [RecordRef: PersonID]
+    public var directory: [DirectoryEntry]
+    public var holds: [MassRemovalHold]
+    /// Schools whose export was missing tonight (accounts kept).
+    public var schoolsMissing: [UAI]
+
+    public init(accounts: [Account], recordAccounts: [RecordRef: AccountID], recordPersons: [RecordRef: PersonID],
+                directory: [DirectoryEntry], holds: [MassRemovalHold], schoolsMissing: [UAI]) {
+        self.accounts = accounts
+        self.recordAccounts = recordAccounts
+        self.recordPersons = recordPersons
+        self.directory = directory
+        self.holds = holds
+        self.schoolsMissing = schoolsMissing
+    }
+}
+
+/// How a guardian gets (or does not get) their sheet: one row per legal guardian in coverage.csv.
+public struct CoverageEntry: Codable, Hashable, Sendable {
+    public enum Status: String, Codable, Sendable {
+        case printed = "imprimée"
+        case emailed = "envoyée par courriel"
+        case noSheet = "sans fiche"
+    }
+    public var uai: UAI
+    public var accountId: AccountID?
+    public var lastName: String
+    public var firstName: String
+    public var children: String
+    public var status: Status
+    /// French reason when `status` is `noSheet`.
+    public var reason: String?
+    public init(uai: UAI, accountId: AccountID?, lastName: String, firstName: String, children: String,
+                status: Status, reason: String?) {
+        self.uai = uai
+        self.accountId = accountId
+        self.lastName = lastName
+        self.firstName = firstName
+        self.children = children
+        self.status = status
+        self.reason = reason
+    }
+}
+
+/// What the sheets stage hands on to the report.
+public struct SheetsArtifact: Codable, Sendable, Equatable {
+    public struct SchoolBundle: Codable, Hashable, Sendable {
+        public var uai: UAI
+        /// Bundle folder relative to the run directory (`sheets/<UAI>`).
+        public var folder: String
+        public var printed: Int
+        public var emailed: Int
+        public var guardiansWithoutSheet: Int
+        public init(uai: UAI, folder: String, printed: Int, emailed: Int, guardiansWithoutSheet: Int) {
+            self.uai = uai
+            self.folder = folder
+            self.printed = printed
+            self.emailed = emailed
+            self.guardiansWithoutSheet = guardiansWithoutSheet
+        }
+    }
+    public var bundles: [SchoolBundle]
+    public var coverage: [CoverageEntry]
+    public init(bundles: [SchoolBundle], coverage: [CoverageEntry]) {
+        self.bundles = bundles
+        self.coverage = coverage
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Everything a département may set in `alim.toml`. Every field has this département's default,
+/// so a missing file or a missing key means "the documented default", never a crash.
+///
+/// Policy lives here, per platform and profile — never inferred from one person's data.
+public struct AlimConfig: Codable, Sendable, Equatable {
+    public var policy: PolicyConfig
+    public var accounts: AccountsConfig
+    public var sheets: SheetsConfig
+    public var identity: IdentityConfig
+    public var limits: LimitsConfig
+
+    public init(policy: PolicyConfig = .init(), accounts: AccountsConfig = .init(), sheets: SheetsConfig = .init(),
+                identity: IdentityConfig = .init(), limits: LimitsConfig = .init()) {
+        self.policy = policy
+        self.accounts = accounts
+        self.sheets = sheets
+        self.identity = identity
+        self.limits = limits
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        policy = try c.decodeIfPresent(PolicyConfig.self, forKey: .policy) ?? .init()
+        accounts = try c.decodeIfPresent(AccountsConfig.self, forKey: .accounts) ?? .init()
+        sheets = try c.decodeIfPresent(SheetsConfig.self, forKey: .sheets) ?? .init()
+        identity = try c.decodeIfPresent(IdentityConfig.self, forKey: .identity) ?? .init()
+        limits = try c.decodeIfPresent(LimitsConfig.self, forKey: .limits) ?? .init()
+    }
+
+    /// This département's defaults.
+    public static let `default` = AlimConfig()
+}
+
+/// Which platform and authentication each population gets.
+public struct PolicyConfig: Codable, Sendable, Equatable {
+    /// Auth of primary-school pupils on One. Default `local`.
+    public var primaryPupilAuth: Auth
+    /// Auth of primary-school guardians on One. Default `local` (no primary school federates here).
+    public var primaryGuardianAuth: Auth
+    /// Auth of collège pupils on the collège ENT. Default `educonnect`.
+    public var collegePupilAuth: Auth
+    /// Auth of collège guardians on the collège ENT. Default `educonnect`.
+    public var collegeGuardianAuth: Auth
+    /// Whether Alim creates the collège accounts at all (listed, no sheet). Default true.
+    public var createCollegeAccounts: Bool
+
+    public init(primaryPupilAuth: Auth = .local, primaryGuardianAuth: Auth = .local,
+                collegePupilAuth: Auth = .educonnect, collegeGuardianAuth: Auth = .educonnect,
+                createCollegeAccounts: Bool = true) {
+        self.primaryPupilAuth = primaryPupilAuth
+        self.primaryGuardianAuth = primaryGuardianAuth
+        self.collegePupilAuth = collegePupilAuth
+        self.collegeGuardianAuth = collegeGuardianAuth
+        self.createCollegeAccounts = createCollegeAccounts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case primaryPupilAuth = "primary_pupil_auth", primaryGuardianAuth = "primary_guardian_auth"
+        case collegePupilAuth = "college_pupil_auth", collegeGuardianAuth = "college_guardian_auth"
+        case createCollegeAccounts = "create_college_accounts"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PolicyConfig()
+        primaryPupilAuth = try c.decodeIfPresent(Auth.self, forKey: .primaryPupilAuth) ?? d.primaryPupilAuth
+        primaryGuardianAuth = try c.decodeIfPresent(Auth.self, forKey: .primaryGuardianAuth) ?? d.primaryGuardianAuth
+        collegePupilAuth = try c.decodeIfPresent(Auth.self, forKey: .collegePupilAuth) ?? d.collegePupilAuth
+        collegeGuardianAuth = try c.decodeIfPresent(Auth.self, forKey: .collegeGuardianAuth) ?? d.collegeGuardianAuth
+        createCollegeAccounts = try c.decodeIfPresent(Bool.self, forKey: .createCollegeAccounts) ?? d.createCollegeAccounts
+    }
+
+    /// The auth for one platform and profile.
+    public func auth(platform: Platform, profile: Profile) -> Auth {
+        switch (platform, profile) {
+        case (.one, .pupil): return primaryPupilAuth
+        case (.one, .guardian): return primaryGuardianAuth
+        case (.college, .pupil): return collegePupilAuth
+        case (.college, .guardian): return collegeGuardianAuth
+        }
+    }
+}
+
+/// Codes, grace periods and the mass-removal guard.
+public struct AccountsConfig: Codable, Sendable, Equatable {
+    /// Days an activation code stays valid. Default 90.
+    public var codeValidityDays: Int
+    /// Days a left account is kept before it is listed for deactivation. Default 30.
+    public var graceDays: Int
+    /// Fraction of a school's accounts that may leave in one night. Default 0.10.
+    public var massRemovalRatio: Double
+    /// The guard trips only when at least this many accounts would leave. Default 5.
+    public var massRemovalMinimum: Int
+    /// Longest part of a login (first name, last name) before truncation. Default 20.
+    public var loginPartMax: Int
+    /// Whether directory.csv carries activation codes. Default false.
+    public var directoryIncludesCodes: Bool
+
+    public init(codeValidityDays: Int = 90, graceDays: Int = 30, massRemovalRatio: Double = 0.10,
+                massRemovalMinimum: Int = 5, loginPartMax: Int = 20, directoryIncludesCodes: Bool = false) {
+        self.codeValidityDays = codeValidityDays
+        self.graceDays = graceDays
+        self.massRemovalRatio = massRemovalRatio
+        self.massRemovalMinimum = massRemovalMinimum
+        self.loginPartMax = loginPartMax
+        self.directoryIncludesCodes = directoryIncludesCodes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case codeValidityDays = "code_validity_days", graceDays = "grace_days"
+        case massRemovalRatio = "mass_removal_ratio", massRemovalMinimum = "mass_removal_minimum"
+        case loginPartMax = "login_part_max", directoryIncludesCodes = "directory_includes_codes"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = AccountsConfig()
+        codeValidityDays = try c.decodeIfPresent(Int.self, forKey: .codeValidityDays) ?? d.codeValidityDays
+        graceDays = try c.decodeIfPresent(Int.self, forKey: .graceDays) ?? d.graceDays
+        massRemovalRatio = try c.decodeIfPresent(Double.self, forKey: .massRemovalRatio) ?? d.massRemovalRatio
+        massRemovalMinimum = try c.decodeIfPresent(Int.self, forKey: .massRemovalMinimum) ?? d.massRemovalMinimum
+        loginPartMax = try c.decodeIfPresent(Int.self, forKey: .loginPartMax) ?? d.loginPartMax
+        directoryIncludesCodes = try c.decodeIfPresent(Bool.self, forKey: .directoryIncludesCodes) ?? d.directoryIncludesCodes
+    }
+}
+
+/// Which sheets are made and with which texts.
+public struct SheetsConfig: Codable, Sendable, Equatable {
+    /// Pupil levels that get their own sheet. Default CM1 and CM2.
+    public var pupilLevels: [SchoolLevel]
+    /// Schools (UAI) that also give CE2 pupils a sheet.
+    public var ce2Schools: [String]
+    /// A folder of Mustache templates overriding the shipped French ones (same file names).
+    public var templatesDir: String?
+    /// Sender of the e-mails (`From:`).
+    public var emailFrom: String
+    /// The login page printed on every sheet.
+    public var loginURL: String
+    /// Whether the bundle carries the model clause for the règlement intérieur.
+    public var includeRulesClause: Bool
+
+    public init(pupilLevels: [SchoolLevel] = [.cm1, .cm2], ce2Schools: [String] = [], templatesDir: String? = nil,
+                emailFrom: String = "ne-pas-repondre@ent.example.fr", loginURL: String = "https://oneconnect.edifice.io",
+                includeRulesClause: Bool = true) {
+        self.pupilLevels = pupilLevels
+        self.ce2Schools = ce2Schools
+        self.templatesDir = templatesDir
+        self.emailFrom = emailFrom
+        self.loginURL = loginURL
+        self.includeRulesClause = includeRulesClause
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pupilLevels = "pupil_levels", ce2Schools = "ce2_schools", templatesDir = "templates_dir"
+        case emailFrom = "email_from", loginURL = "login_url", includeRulesClause = "include_rules_clause"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = SheetsConfig()
+        pupilLevels = try c.decodeIfPresent([SchoolLevel].self, forKey: .pupilLevels) ?? d.pupilLevels
+        ce2Schools = try c.decodeIfPresent([String].self, forKey: .ce2Schools) ?? d.ce2Schools
+        templatesDir = try c.decodeIfPresent(String.self, forKey: .templatesDir)
+        emailFrom = try c.decodeIfPresent(String.self, forKey: .emailFrom) ?? d.emailFrom
+        loginURL = try c.decodeIfPresent(String.self, forKey: .loginURL) ?? d.loginURL
+        includeRulesClause = try c.decodeIfPresent(Bool.self, forKey: .includeRulesClause) ?? d.includeRulesClause
+    }
+
+    /// Whether a pupil of this level in this school gets a sheet.
+    public func pupilGetsSheet(level: SchoolLevel?, uai: UAI?) -> Bool {
+        guard let level else { return false }
+        if pupilLevels.contains(level) { return true }
+        if level == .ce2, let uai, ce2Schools.contains(uai.value) { return true }
+        return false
+    }
+}
+
+/// Matching thresholds (log-likelihood weights); see the identity module for their meaning.
+public struct IdentityConfig: Codable, Sendable, Equatable {
+    /// At or above: merged automatically (unless a hard rule forbids it).
+    public var mergeThreshold: Double
+    /// At or above (and below merge): sent to review.
+    public var reviewThreshold: Double
+
+    public init(mergeThreshold: Double = 12, reviewThreshold: Double = 6) {
+        self.mergeThreshold = mergeThreshold
+        self.reviewThreshold = reviewThreshold
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mergeThreshold = "merge_threshold", reviewThreshold = "review_threshold"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = IdentityConfig()
+        mergeThreshold = try c.decodeIfPresent(Double.self, forKey: .mergeThreshold) ?? d.mergeThreshold
+        reviewThreshold = try c.decodeIfPresent(Double.self, forKey: .reviewThreshold) ?? d.reviewThreshold
+    }
+}
+
+/// Input limits: past one, the file is refused whole with a message naming the limit.
+public struct LimitsConfig: Codable, Sendable, Equatable {
+    /// Largest input file in bytes. Default 512 MiB.
+    public var maxFileBytes: Int
+    /// Longest CSV line in bytes. Default 64 KiB.
+    public var maxLineBytes: Int
+    /// Most fields in one CSV row. Default 200.
+    public var maxFieldsPerRow: Int
+    /// Most records in one file. Default 1,000,000.
+    public var maxRecordsPerFile: Int
+    /// Largest total uncompressed size of a zip. Default 1 GiB.
+    public var maxUnzippedBytes: Int
+
+    public init(maxFileBytes: Int = 512 << 20, maxLineBytes: Int = 64 << 10, maxFieldsPerRow: Int = 200,
+                maxRecordsPerFile: Int = 1_000_000, maxUnzippedBytes: Int = 1 << 30) {
+        self.maxFileBytes = maxFileBytes
+        self.maxLineBytes = maxLineBytes
+        self.maxFieldsPerRow = maxFieldsPerRow
+        self.maxRecordsPerFile = maxRecordsPerFile
+        self.maxUnzippedBytes = maxUnzippedBytes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case maxFileBytes = "max_file_bytes", maxLineBytes = "max_line_bytes", maxFieldsPerRow = "max_fields_per_row"
+        case maxRecordsPerFile = "max_records_per_file", maxUnzippedBytes = "max_unzipped_bytes"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = LimitsConfig()
+        maxFileBytes = try c.decodeIfPresent(Int.self, forKey: .maxFileBytes) ?? d.maxFileBytes
+        maxLineBytes = try c.decodeIfPresent(Int.self, forKey: .maxLineBytes) ?? d.maxLineBytes
+        maxFieldsPerRow = try c.decodeIfPresent(Int.self, forKey: .maxFieldsPerRow) ?? d.maxFieldsPerRow
+        maxRecordsPerFile = try c.decodeIfPresent(Int.self, forKey: .maxRecordsPerFile) ?? d.maxRecordsPerFile
+        maxUnzippedBytes = try c.decodeIfPresent(Int.self, forKey: .maxUnzippedBytes) ?? d.maxUnzippedBytes
+    }
+}

@@ -1,0 +1,6 @@
+#ifndef ALIM_CCAIROPANGO_SHIM_H
+#define ALIM_CCAIROPANGO_SHIM_H
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#endif

@@ -1,0 +1,2 @@
+import AlimPipeline
+print("alim")
