@@ -224,24 +224,36 @@ public struct DirectoryEntry: Codable, Hashable, Sendable {
     public init(action: Action, accountId: AccountID) { self.action = action; self.accountId = accountId }
 }
 
+/// Which person and account one accepted record ended in.
+public struct LineageEntry: Codable, Hashable, Sendable {
+    public var record: RecordRef
+    public var kind: RecordKind
+    public var personId: PersonID
+    /// The account the record gives on its own platform; nil for contacts and records that give none.
+    public var accountId: AccountID?
+    public init(record: RecordRef, kind: RecordKind, personId: PersonID, accountId: AccountID?) {
+        self.record = record
+        self.kind = kind
+        self.personId = personId
+        self.accountId = accountId
+    }
+}
+
 /// What the accounts stage hands on. Holds activation codes: written 0600.
 public struct AccountsArtifact: Codable, Sendable, Equatable {
     /// Every account, sorted by id (includes `left` accounts still in their grace period).
     public var accounts: [Account]
-    /// record → account on that record's platform (absent for contacts and collège-only records without account).
-    public var recordAccounts: [RecordRef: AccountID]
-    /// record → person.
-    public var recordPersons: [RecordRef: PersonID]
+    /// One entry per accepted record, sorted by record: its person and its account (lineage.csv).
+    public var lineage: [LineageEntry]
     public var directory: [DirectoryEntry]
     public var holds: [MassRemovalHold]
     /// Schools whose export was missing tonight (accounts kept).
     public var schoolsMissing: [UAI]
 
-    public init(accounts: [Account], recordAccounts: [RecordRef: AccountID], recordPersons: [RecordRef: PersonID],
+    public init(accounts: [Account], lineage: [LineageEntry],
                 directory: [DirectoryEntry], holds: [MassRemovalHold], schoolsMissing: [UAI]) {
         self.accounts = accounts
-        self.recordAccounts = recordAccounts
-        self.recordPersons = recordPersons
+        self.lineage = lineage
         self.directory = directory
         self.holds = holds
         self.schoolsMissing = schoolsMissing

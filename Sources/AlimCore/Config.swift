@@ -10,14 +10,17 @@ public struct AlimConfig: Codable, Sendable, Equatable {
     public var sheets: SheetsConfig
     public var identity: IdentityConfig
     public var limits: LimitsConfig
+    /// School names by UAI, for sheets and the report when no source gives one (ONDE has none).
+    public var schools: [String: String]
 
-    public init(policy: PolicyConfig = .init(), accounts: AccountsConfig = .init(), sheets: SheetsConfig = .init(),
+    public init(schools: [String: String] = [:], policy: PolicyConfig = .init(), accounts: AccountsConfig = .init(), sheets: SheetsConfig = .init(),
                 identity: IdentityConfig = .init(), limits: LimitsConfig = .init()) {
         self.policy = policy
         self.accounts = accounts
         self.sheets = sheets
         self.identity = identity
         self.limits = limits
+        self.schools = schools
     }
 
     public init(from decoder: Decoder) throws {
@@ -27,6 +30,7 @@ public struct AlimConfig: Codable, Sendable, Equatable {
         sheets = try c.decodeIfPresent(SheetsConfig.self, forKey: .sheets) ?? .init()
         identity = try c.decodeIfPresent(IdentityConfig.self, forKey: .identity) ?? .init()
         limits = try c.decodeIfPresent(LimitsConfig.self, forKey: .limits) ?? .init()
+        schools = try c.decodeIfPresent([String: String].self, forKey: .schools) ?? [:]
     }
 
     /// This département's defaults.

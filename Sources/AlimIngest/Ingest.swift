@@ -9,6 +9,7 @@ public enum Ingest {
     /// Reads the inbox. Throws only when the inbox itself cannot be listed; a bad file becomes a
     /// refused `FileOutcome` plus a reject, and the rest of the inbox is still imported.
     public static func run(inbox: URL, config: AlimConfig, progress: StageProgress = NoProgress()) throws -> IngestArtifact {
+        // TODO(ingest-csv): walk the inbox, sniff formats, read ONDE CSV, hand XML/zip files to XMLIngest.
         IngestArtifact()
     }
 }
