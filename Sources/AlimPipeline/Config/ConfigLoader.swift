@@ -1,0 +1,67 @@
+import AlimCore
+import Foundation
+import TOMLKit
+
+/// Reads `alim.toml`. No file means this département's defaults; a file that does not parse is a
+/// configuration error (exit 64), never silently ignored.
+public enum ConfigLoader {
+    /// Loads the configuration at `path`, or the defaults when `path` is nil.
+    public static func load(_ path: String?) throws -> AlimConfig {
+        guard let path else { return .default }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw PipelineError.usage("Fichier de configuration illisible : \(path)")
+        }
+        do {
+            return try TOMLDecoder().decode(AlimConfig.self, from: text)
+        } catch let error as TOMLParseError {
+            throw PipelineError.usage("Configuration \(path) invalide, ligne \(error.source.begin.line), colonne \(error.source.begin.column) : \(error.description)")
+        } catch {
+            throw PipelineError.usage("Configuration \(path) invalide : \(error)")
+        }
+    }
+
+    /// The commented default configuration `alim init` writes.
+    public static let defaultFile = """
+    # alim.toml — configuration d'Alim. Every key is optional: a missing key takes the default shown.
+
+    [policy]
+    # Authentication per platform and profile: "local" (One login + activation code) or "educonnect".
+    # In this département no primary school federates: One accounts are always local.
+    primary_pupil_auth = "local"
+    primary_guardian_auth = "local"
+    college_pupil_auth = "educonnect"
+    college_guardian_auth = "educonnect"
+    create_college_accounts = true
+
+    [accounts]
+    code_validity_days = 90      # activation code lifetime
+    grace_days = 30              # a left account is kept this long before deactivation
+    mass_removal_ratio = 0.10    # hold a school that would lose more than this share…
+    mass_removal_minimum = 5     # …and at least this many accounts in one night
+    login_part_max = 20          # longest first-name / last-name part of a login
+    directory_includes_codes = false
+
+    [sheets]
+    pupil_levels = ["CM1", "CM2"]
+    ce2_schools = []             # UAIs that also want CE2 pupil sheets
+    # templates_dir = "/etc/alim/templates"   # overrides the shipped French templates
+    email_from = "ne-pas-repondre@ent.example.fr"
+    login_url = "https://oneconnect.edifice.io"
+    include_rules_clause = true
+
+    [identity]
+    merge_threshold = 12         # match weight at or above which records merge automatically
+    review_threshold = 6         # at or above (below merge): sent to the director's review list
+
+    [limits]
+    max_file_bytes = 536870912
+    max_line_bytes = 65536
+    max_fields_per_row = 200
+    max_records_per_file = 1000000
+    max_unzipped_bytes = 1073741824
+
+    [schools]
+    # "0611234A" = "École élémentaire Jules Ferry"
+
+    """
+}

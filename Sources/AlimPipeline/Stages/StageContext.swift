@@ -1,0 +1,54 @@
+import AlimCore
+import Foundation
+
+/// Everything one stage needs: where the run lives, its inputs and settings.
+struct StageContext {
+    let workdir: Workdir
+    let runId: String
+    let record: RunRecord
+    let config: AlimConfig
+    let observer: PipelineObserver
+
+    var folder: URL { workdir.runFolder(runId) }
+    var date: RunDate { record.date }
+    var inbox: URL { URL(fileURLWithPath: record.inbox) }
+
+    func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+    /// Reads an earlier stage's artifact, or says which stage to run first.
+    func load<T: Decodable>(_ type: T.Type, _ name: String, producedBy stage: StageName) throws -> T {
+        let url = file(name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw PipelineError.missingArtifact(
+                "L'artefact \(name) de l'étape « \(stage.rawValue) » manque dans le run \(runId) : relancez cette étape d'abord.")
+        }
+        do {
+            return try ArtifactCoding.read(type, from: url)
+        } catch {
+            throw PipelineError.missingArtifact("L'artefact \(name) du run \(runId) est illisible (\(error)) : relancez l'étape « \(stage.rawValue) ».")
+        }
+    }
+
+    /// Loads an artifact if present (the report works with whatever ran).
+    func loadIfPresent<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
+        try? ArtifactCoding.read(type, from: file(name))
+    }
+}
+
+/// File names of the persisted artifacts, in one place.
+enum ArtifactName {
+    static let ingest = "ingest.json"
+    static let normalized = "normalized.json"
+    static let identity = "identity.json"
+    static let accounts = "accounts.json"
+    static let sheets = "sheets.json"
+    static let summary = "summary.json"
+    static let report = "report.html"
+    static let rejects = "rejects.csv"
+    static let warnings = "warnings.csv"
+    static let review = "review.csv"
+    static let accountsCSV = "accounts.csv"
+    static let lineage = "lineage.csv"
+    static let directory = "directory.csv"
+    static let sheetsFolder = "sheets"
+}

@@ -1,0 +1,109 @@
+import AlimAccounts
+import AlimCore
+import AlimIdentity
+import AlimIngest
+import AlimReport
+import AlimSheets
+import Foundation
+
+/// Runs one stage from the previous stage's persisted artifact and persists its own.
+///
+/// Each case reads files, calls the stage module's single entry point and writes files: the stage
+/// modules never touch the run folder layout, and this type never holds domain logic.
+enum StageRunner {
+    /// What a stage produced beyond its files: its counts and whether it asks for a special exit.
+    struct Outcome {
+        var summary: StageSummary
+        var exit: ExitStatus = .success
+    }
+
+    static func run(_ stage: StageName, _ ctx: StageContext) throws -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var outcome: Outcome
+        switch stage {
+        case .ingest: outcome = try ingest(ctx)
+        case .normalize: outcome = try normalize(ctx)
+        case .match: outcome = try match(ctx)
+        case .accounts: outcome = try accounts(ctx)
+        case .sheets: outcome = try sheets(ctx)
+        case .report: outcome = try report(ctx)
+        }
+        let elapsed = clock.now - start
+        outcome.summary.durationMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return outcome
+    }
+
+    private static func ingest(_ ctx: StageContext) throws -> Outcome {
+        let inbox = ctx.inbox
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isDir), isDir.boolValue else {
+            throw PipelineError.usage("La boîte de dépôt \(inbox.path) n'existe pas ou n'est pas un dossier.")
+        }
+        let artifact = try Ingest.run(inbox: inbox, config: ctx.config, progress: ctx.observer.progress(for: .ingest))
+        try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.ingest))
+        try SecureFile.write(ContractFiles.findings(artifact.rejects).encoded(), to: ctx.file(ArtifactName.rejects))
+        try SecureFile.write(ContractFiles.findings(artifact.warnings).encoded(), to: ctx.file(ArtifactName.warnings))
+        let personRejects = artifact.rejects.count
+        let refused = artifact.files.contains { $0.status == .refused || $0.status == .unknown }
+        return Outcome(summary: StageSummary(name: "ingest", recordsIn: artifact.records.count + personRejects,
+                                             recordsOut: artifact.records.count, rejects: personRejects, durationMs: 0),
+                       exit: refused ? .inputUnusable : .success)
+    }
+
+    private static func normalize(_ ctx: StageContext) throws -> Outcome {
+        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        let normalized = Identity.normalize(ingest)
+        try ArtifactCoding.write(normalized, to: ctx.file(ArtifactName.normalized))
+        return Outcome(summary: StageSummary(name: "normalize", recordsIn: ingest.records.count,
+                                             recordsOut: normalized.ingest.records.count, rejects: 0, durationMs: 0))
+    }
+
+    private static func match(_ ctx: StageContext) throws -> Outcome {
+        let normalized = try ctx.load(NormalizedArtifact.self, ArtifactName.normalized, producedBy: .normalize)
+        let decisions = try DecisionStore(url: ctx.workdir.decisionsFile).load()
+        let identity = Identity.match(normalized, decisions: decisions, config: ctx.config.identity)
+        try ArtifactCoding.write(identity, to: ctx.file(ArtifactName.identity))
+        try SecureFile.write(Identity.reviewCSV(identity).encoded(), to: ctx.file(ArtifactName.review))
+        return Outcome(summary: StageSummary(name: "match", recordsIn: identity.records.count,
+                                             recordsOut: identity.persons.count, rejects: 0, durationMs: 0))
+    }
+
+    private static func accounts(_ ctx: StageContext) throws -> Outcome {
+        let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
+        let allow = Set(ctx.record.allowMassRemoval.compactMap { UAI($0) })
+        let stage = AccountsStage(workdir: ctx.workdir.root, config: ctx.config)
+        let artifact = try stage.run(identity, date: ctx.date, runId: ctx.runId, allowMassRemoval: allow)
+        try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.accounts))
+        try SecureFile.write(ContractFiles.accounts(artifact).encoded(), to: ctx.file(ArtifactName.accountsCSV))
+        try SecureFile.write(ContractFiles.lineage(artifact).encoded(), to: ctx.file(ArtifactName.lineage))
+        let directory = AccountsStage.directoryCSV(artifact, includeCodes: ctx.config.accounts.directoryIncludesCodes)
+        try SecureFile.write(directory.encoded(), to: ctx.file(ArtifactName.directory))
+        return Outcome(summary: StageSummary(name: "accounts", recordsIn: identity.persons.count,
+                                             recordsOut: artifact.accounts.count, rejects: 0, durationMs: 0),
+                       exit: artifact.holds.isEmpty ? .success : .massRemoval)
+    }
+
+    private static func sheets(_ ctx: StageContext) throws -> Outcome {
+        let accounts = try ctx.load(AccountsArtifact.self, ArtifactName.accounts, producedBy: .accounts)
+        let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
+        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        let folder = ctx.file(ArtifactName.sheetsFolder)
+        try? FileManager.default.removeItem(at: folder)
+        try SecureFile.makeDirectory(folder)
+        let artifact = try Sheets.run(accounts: accounts, identity: identity, rejects: ingest.rejects,
+                                      config: ctx.config, date: ctx.date, outputDirectory: folder)
+        try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.sheets))
+        let made = artifact.bundles.reduce(0) { $0 + $1.printed + $1.emailed }
+        return Outcome(summary: StageSummary(name: "sheets", recordsIn: accounts.accounts.count,
+                                             recordsOut: made, rejects: 0, durationMs: 0))
+    }
+
+    private static func report(_ ctx: StageContext) throws -> Outcome {
+        let input = ReportInputLoader.load(ctx)
+        let summary = Report.summary(input)
+        try ArtifactCoding.write(summary, to: ctx.file(ArtifactName.summary))
+        try SecureFile.write(Report.html(input), to: ctx.file(ArtifactName.report))
+        return Outcome(summary: StageSummary(name: "report", recordsIn: 0, recordsOut: 1, rejects: 0, durationMs: 0))
+    }
+}

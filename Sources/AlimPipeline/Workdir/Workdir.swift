@@ -1,0 +1,68 @@
+import AlimCore
+import Foundation
+
+/// The layout of an Alim working folder.
+///
+/// ```
+/// WORKDIR/            0700
+///   alim.lock         held while a command changes anything
+///   state.sqlite      accounts state (accounts stage)
+///   secret.key        derives activation codes (0600)
+///   decisions.csv     the directors' decisions on review pairs (hand-editable)
+///   runs/<run-id>/    one folder per run, every artifact 0600
+///   runs/latest       symlink to the newest run
+/// ```
+public struct Workdir: Sendable {
+    public let root: URL
+
+    public init(_ root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public var runsFolder: URL { root.appendingPathComponent("runs", isDirectory: true) }
+    public var lockFile: URL { root.appendingPathComponent("alim.lock") }
+    public var decisionsFile: URL { root.appendingPathComponent("decisions.csv") }
+    public var latestLink: URL { runsFolder.appendingPathComponent("latest") }
+
+    /// The folder of one run.
+    public func runFolder(_ runId: String) -> URL { runsFolder.appendingPathComponent(runId, isDirectory: true) }
+
+    /// Creates the workdir and runs folder, 0700.
+    public func prepare() throws {
+        try SecureFile.makeDirectory(root)
+        try SecureFile.makeDirectory(runsFolder)
+    }
+
+    /// Every run id, oldest first (ids sort by date then sequence).
+    public func runIds() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path)) ?? []
+        return names.filter { $0 != "latest" && !$0.hasPrefix(".") && RunRecord.exists(in: runFolder($0)) }.sorted()
+    }
+
+    /// The newest run id, from `runs/latest`, else the last folder.
+    public func latestRunId() -> String? {
+        if let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: latestLink.path) {
+            let id = URL(fileURLWithPath: dest).lastPathComponent
+            if RunRecord.exists(in: runFolder(id)) { return id }
+        }
+        return runIds().last
+    }
+
+    /// A new run id for `date`: `YYYY-MM-DD-NNN`, NNN counting the runs of that day.
+    public func newRunId(date: RunDate) -> String {
+        let prefix = date.description + "-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path)) ?? []
+        let used = names.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }
+        return prefix + String(format: "%03d", (used.max() ?? 0) + 1)
+    }
+
+    /// Points `runs/latest` at `runId`, atomically (symlink to a temp name, then rename over).
+    public func markLatest(_ runId: String) throws {
+        let tmp = runsFolder.appendingPathComponent(".latest.tmp-\(getpid())")
+        try? FileManager.default.removeItem(at: tmp)
+        try FileManager.default.createSymbolicLink(atPath: tmp.path, withDestinationPath: runId)
+        guard rename(tmp.path, latestLink.path) == 0 else {
+            throw SecureFileError.cannotWrite(latestLink.path, String(cString: strerror(errno)))
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import AlimPipeline
-print("alim")
