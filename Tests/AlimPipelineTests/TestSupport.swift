@@ -1,0 +1,82 @@
+import AlimCore
+import Foundation
+@testable import AlimPipeline
+import XCTest
+
+/// Paths and readers shared by the pipeline tests.
+enum TestSupport {
+    /// The repository root (two levels above this file's folder).
+    static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repoRoot.appendingPathComponent("Fixtures")
+    static let inbox = fixtures.appendingPathComponent("inbox")
+    static let samples = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/samples")
+    static let date = RunDate("2026-09-01")!
+
+    /// A fresh temporary folder.
+    static func tempDir(_ name: String = "alim") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Parses one of our CSV outputs (BOM, `;`, RFC 4180) into header + rows.
+    static func readCSV(_ url: URL) throws -> (header: [String], rows: [[String]]) {
+        var bytes = Array(try Data(contentsOf: url))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(url.lastPathComponent) must start with a BOM")
+        bytes.removeFirst(min(3, bytes.count))
+        let text = String(decoding: bytes, as: UTF8.self)
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
+        var it = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let n = it.next() {
+                        if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else { cell.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == ";" { row.append(cell); cell = "" }
+            else if c == "\r" { continue }
+            else if c == "\n" { row.append(cell); rows.append(row); row = []; cell = "" }
+            else { cell.unicodeScalars.append(c) }
+        }
+        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+        guard let header = rows.first else { return ([], []) }
+        return (header, Array(rows.dropFirst()))
+    }
+
+    /// Reads `Fixtures/expected/truth.csv`: (file, ref) → true person ("" for records that must be rejected).
+    static func truth() throws -> [RecordRef: String] {
+        let text = try String(contentsOf: fixtures.appendingPathComponent("expected/truth.csv"), encoding: .utf8)
+        var map: [RecordRef: String] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let parts = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            map[RecordRef(file: parts[0], ref: parts[1])] = parts[2]
+        }
+        return map
+    }
+
+    static func facts() throws -> [String: Any] {
+        let data = try Data(contentsOf: fixtures.appendingPathComponent("expected/facts.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    /// Every regular file under `folder`, relative path → bytes.
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in e {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let rel = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            out[rel] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    static func mode(_ url: URL) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as! NSNumber).intValue & 0o777
+    }
+}
