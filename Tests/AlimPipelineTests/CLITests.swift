@@ -1,0 +1,89 @@
+import AlimCore
+import Foundation
+@testable import AlimPipeline
+import XCTest
+
+/// The `alim` binary's documented exit codes, as cron sees them.
+final class CLITests: XCTestCase {
+    private var binary: URL {
+        TestSupport.repoRoot.appendingPathComponent(".build/debug/alim")
+    }
+
+    private func alim(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("alim not built") }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func testRunSucceedsAndLogsOneLinePerStageWithoutTTY() throws {
+        let work = try TestSupport.tempDir("cli").appendingPathComponent("work")
+        let r = try alim(["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01"])
+        XCTAssertEqual(r.status, 0, r.err)
+        for stage in StageName.allCases {
+            XCTAssertTrue(r.err.contains("stage=\(stage.rawValue)"), "missing log line for \(stage): \(r.err)")
+        }
+        let runs = try alim(["runs", "--workdir", work.path])
+        XCTAssertTrue(runs.out.contains("2026-09-01-001"))
+        XCTAssertTrue(runs.out.contains("report=done"))
+    }
+
+    func testJSONLogsAreOneObjectPerLine() throws {
+        let work = try TestSupport.tempDir("cli").appendingPathComponent("work")
+        let r = try alim(["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01",
+                          "--log-format", "json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = r.err.split(separator: "\n")
+        XCTAssertFalse(lines.isEmpty)
+        for line in lines {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(line.utf8)), String(line))
+        }
+    }
+
+    func testUsageErrorsExit64() throws {
+        XCTAssertEqual(try alim(["run", "--workdir", "/tmp/x"]).status, 64)
+        XCTAssertEqual(try alim(["run", "--inbox", "/tmp", "--workdir", "/tmp/x", "--date", "2026-13-45"]).status, 64)
+        let work = try TestSupport.tempDir("cli").appendingPathComponent("work")
+        XCTAssertEqual(try alim(["run", "--inbox", "/nonexistent", "--workdir", work.path]).status, 64)
+    }
+
+    func testLockedWorkdirExits75() throws {
+        let work = try TestSupport.tempDir("cli").appendingPathComponent("work")
+        let lock = try RunLock(Workdir(work))
+        defer { withExtendedLifetime(lock) {} }
+        let r = try alim(["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01"])
+        XCTAssertEqual(r.status, 75)
+        XCTAssertTrue(r.err.contains("Un autre import"), r.err)
+    }
+
+    func testUnusableFileExits65AndTheRestIsImported() throws {
+        let inbox = try TestSupport.tempDir("inbox")
+        try FileManager.default.copyItem(at: TestSupport.inbox.appendingPathComponent("0610003C"),
+                                         to: inbox.appendingPathComponent("0610003C"))
+        let bad = inbox.appendingPathComponent("0610004D")
+        try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+        try Data([0x00, 0x01, 0xFF, 0x00, 0x42]).write(to: bad.appendingPathComponent("CSVExtraction-eleves.csv"))
+        let work = try TestSupport.tempDir("cli").appendingPathComponent("work")
+        let r = try alim(["run", "--inbox", inbox.path, "--workdir", work.path, "--date", "2026-09-01"])
+        XCTAssertEqual(r.status, 65, r.err)
+        let lineage = try TestSupport.readCSV(work.appendingPathComponent("runs/latest/lineage.csv")).rows
+        XCTAssertTrue(lineage.contains { $0[0].hasPrefix("0610003C/") }, "the good school is imported")
+        let rejects = try TestSupport.readCSV(work.appendingPathComponent("runs/latest/rejects.csv")).rows
+        XCTAssertTrue(rejects.contains { $0[0] == "0610004D/CSVExtraction-eleves.csv" })
+    }
+
+    func testEverySubcommandHasHelpWithAnExample() throws {
+        for sub in ["run", "stage", "runs", "init", "review", "renew", "sheets", "report"] {
+            let r = try alim([sub, "--help"])
+            XCTAssertEqual(r.status, 0, sub)
+            XCTAssertTrue(r.out.contains("Exemple"), "\(sub) --help shows no example")
+        }
+    }
+}
