@@ -3,9 +3,10 @@ SWIFT ?= swift
 WORKDIR ?= ./work
 INBOX ?= Fixtures/inbox
 RUN_DATE ?= 2026-09-01
+FAULTS ?= 20
 BIN = .build/debug/alim
 
-.PHONY: deps build run test fixtures check-fixtures bench-xml bench-match bench-sheets clean
+.PHONY: deps build run test fixtures check-fixtures faults bench-xml bench-match bench-sheets clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -23,6 +24,10 @@ run: build
 test: deps check-fixtures
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/faults.sh $(FAULTS)
+
+faults: build
+	bash scripts/faults.sh $(FAULTS)
 
 fixtures:
 	python3 scripts/make_fixtures.py Fixtures

@@ -37,16 +37,26 @@ public enum Pipeline {
         let workdir = Workdir(options.workdir)
         let lock = try RunLock(workdir)
         defer { withExtendedLifetime(lock) {} }
-        let runId = workdir.newRunId(date: options.date)
-        let folder = workdir.runFolder(runId)
+        let inbox = options.inbox.standardizedFileURL.path
+        let configFile = options.configFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let allow = options.allowMassRemoval.map(\.value)
+        var record: RunRecord
+        if let last = workdir.latestRunId(), let previous = try? RunRecord.load(from: workdir.runFolder(last)),
+           previous.isResumable(by: inbox, date: options.date, configFile: configFile, allowMassRemoval: allow) {
+            // The previous run was killed: run it again under its own id, so the accounts stage replaces
+            // its own effects and the outputs equal those of an uninterrupted run.
+            record = RunRecord(runId: last, date: options.date, inbox: inbox, configFile: configFile, allowMassRemoval: allow)
+        } else {
+            record = RunRecord(runId: workdir.newRunId(date: options.date), date: options.date, inbox: inbox,
+                               configFile: configFile, allowMassRemoval: allow)
+        }
+        let folder = workdir.runFolder(record.runId)
         try SecureFile.makeDirectory(folder)
-        let record = RunRecord(runId: runId, date: options.date, inbox: options.inbox.standardizedFileURL.path,
-                               configFile: options.configFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
-                               allowMassRemoval: options.allowMassRemoval.map(\.value))
         try record.save(to: folder)
-        try workdir.markLatest(runId)
-        let status = try execute(StageName.allCases, record: record, workdir: workdir, config: config, observer: observer)
-        return RunResult(runId: runId, exitStatus: status, runFolder: folder)
+        try workdir.markLatest(record.runId)
+        let status = try execute(StageName.allCases, record: record, workdir: workdir, config: config, observer: observer,
+                                 completesRun: true)
+        return RunResult(runId: record.runId, exitStatus: status, runFolder: folder)
     }
 
     /// Reruns one stage of an existing run from the persisted output of the stage before it.
@@ -75,7 +85,7 @@ public enum Pipeline {
 
     /// Runs `stages` in order, saving run.json after each; returns the run's exit status.
     private static func execute(_ stages: [StageName], record initial: RunRecord, workdir: Workdir, config: AlimConfig,
-                                observer: PipelineObserver) throws -> ExitStatus {
+                                observer: PipelineObserver, completesRun: Bool = false) throws -> ExitStatus {
         var record = initial
         let folder = workdir.runFolder(record.runId)
         var exits: [ExitStatus] = record.exitStatus.map { [$0] } ?? []
@@ -93,11 +103,13 @@ public enum Pipeline {
                 record.finish(stage, status: .failed, summary: nil)
                 let failure = (error as? PipelineError)?.exitStatus ?? .internalError
                 record.exitStatus = failure
+                record.completed = record.completed || completesRun
                 try? record.save(to: folder)
                 observer.stageFailed(stage, message: String(describing: error))
                 throw error
             }
             record.exitStatus = ExitPolicy.combine(exits)
+            if stage == stages.last && completesRun { record.completed = true }
             try record.save(to: folder)
         }
         return record.exitStatus ?? .success

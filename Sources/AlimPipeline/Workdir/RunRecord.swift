@@ -27,6 +27,9 @@ public struct RunRecord: Codable, Sendable {
     public var allowMassRemoval: [String]
     public var stages: [StageLine]
     public var exitStatus: ExitStatus?
+    /// True once every stage of a full run has ended (successfully or not). A run without it was
+    /// killed: the next `alim run` for the same inbox, date and configuration resumes it under the same id.
+    public var completed: Bool
 
     public init(runId: String, date: RunDate, inbox: String, configFile: String?, allowMassRemoval: [String]) {
         self.runId = runId
@@ -36,6 +39,13 @@ public struct RunRecord: Codable, Sendable {
         self.allowMassRemoval = allowMassRemoval
         self.stages = StageName.allCases.map { StageLine(stage: $0, status: .pending, summary: nil) }
         self.exitStatus = nil
+        self.completed = false
+    }
+
+    /// Whether this unfinished run is the one `options` would start again.
+    func isResumable(by inbox: String, date: RunDate, configFile: String?, allowMassRemoval: [String]) -> Bool {
+        !completed && self.inbox == inbox && self.date == date && self.configFile == configFile
+            && self.allowMassRemoval == allowMassRemoval
     }
 
     static let fileName = "run.json"
