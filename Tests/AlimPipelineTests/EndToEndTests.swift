@@ -11,7 +11,7 @@ final class EndToEndTests: XCTestCase {
     /// One run shared by the read-only tests (a run takes a few seconds).
     private func fixtureRun() throws -> (URL, RunResult) {
         if let s = Self.shared { return (s.workdir, s.result) }
-        let workdir = try TestSupport.tempDir("e2e").appendingPathComponent("work")
+        let workdir = try TestSupport.workdir("e2e")
         let result = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: nil,
                                                  date: TestSupport.date))
         Self.shared = (workdir, result)
@@ -110,7 +110,7 @@ final class EndToEndTests: XCTestCase {
     /// (summary.json and report.html differ only by measured durations, which are stripped).
     func testSameInputsGiveByteIdenticalOutputs() throws {
         let (_, first) = try fixtureRun()
-        let other = try TestSupport.tempDir("e2e2").appendingPathComponent("work")
+        let other = try TestSupport.workdir("e2e2")
         let second = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: other, configFile: nil, date: TestSupport.date))
         let a = try TestSupport.tree(first.runFolder), b = try TestSupport.tree(second.runFolder)
         XCTAssertEqual(Set(a.keys), Set(b.keys))
@@ -126,7 +126,7 @@ final class EndToEndTests: XCTestCase {
 
     /// Rerunning one stage of a run rewrites byte-identical artifacts and marks later stages stale.
     func testRerunOfOneStageIsByteIdentical() throws {
-        let workdir = try TestSupport.tempDir("rerun").appendingPathComponent("work")
+        let workdir = try TestSupport.workdir("rerun")
         let run = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: nil, date: TestSupport.date))
         let before = try TestSupport.tree(run.runFolder)
         _ = try Pipeline.rerun(.normalize, runId: run.runId, workdir: workdir, throughEnd: false)

@@ -20,6 +20,14 @@ enum TestSupport {
         return url
     }
 
+    /// A fresh workdir holding a fixed secret key, so two workdirs derive the same activation codes and
+    /// their outputs can be compared byte for byte.
+    static func workdir(_ name: String) throws -> URL {
+        let url = try tempDir(name).appendingPathComponent("work")
+        try SecureFile.write(Data((0..<32).map { UInt8($0 * 7 + 3) }), to: url.appendingPathComponent("secret.key"))
+        return url
+    }
+
     /// Parses one of our CSV outputs (BOM, `;`, RFC 4180) into header + rows.
     static func readCSV(_ url: URL) throws -> (header: [String], rows: [[String]]) {
         var bytes = Array(try Data(contentsOf: url))
