@@ -4,9 +4,10 @@ WORKDIR ?= ./work
 INBOX ?= Fixtures/inbox
 RUN_DATE ?= 2026-09-01
 FAULTS ?= 20
+FUZZ_SECONDS ?= 60
 BIN = .build/debug/alim
 
-.PHONY: deps build run test fixtures check-fixtures faults bench-xml bench-match bench-sheets clean
+.PHONY: deps build run test fixtures check-fixtures faults fuzz bench-xml bench-match bench-sheets clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -25,6 +26,9 @@ test: deps check-fixtures
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/faults.sh $(FAULTS)
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 faults: build
 	bash scripts/faults.sh $(FAULTS)

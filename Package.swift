@@ -51,6 +51,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // libFuzzer harnesses (make fuzz); a corpus replayer in normal builds.
+        .executableTarget(name: "alim-fuzz", dependencies: ["AlimCore", "AlimIngest"], path: "Sources/alim-fuzz"),
+
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),
         .testTarget(name: "AlimIngestTests", dependencies: ["AlimIngest", "AlimCore"]),
@@ -58,7 +61,7 @@ let package = Package(
         .testTarget(name: "AlimAccountsTests", dependencies: ["AlimAccounts", "AlimCore"]),
         .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore"]),
         .testTarget(name: "AlimReportTests", dependencies: ["AlimReport", "AlimCore"]),
-        .testTarget(name: "AlimPipelineTests", dependencies: ["AlimPipeline", "AlimCore"]),
+        .testTarget(name: "AlimPipelineTests", dependencies: ["AlimPipeline", "AlimCore", "AlimIngest"]),
     ],
     swiftLanguageModes: [.v6]
 )
