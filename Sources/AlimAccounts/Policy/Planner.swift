@@ -19,14 +19,16 @@ struct Planner {
 
         // Pupils first: guardians' accounts depend on their children's.
         var pupils: [PersonID: PlannedPerson] = [:]
+        var atCollege = Set<PersonID>()
         for c in clusters where c.kind == .pupil {
             let records = c.records.compactMap { recordByRef[$0] }.filter { $0.kind == .pupil }
             if let p = planPupil(c.id, records) { pupils[c.id] = p }
+            if records.contains(where: { $0.stage == .college }) { atCollege.insert(c.id) }
         }
         var out = Array(pupils.values)
         for c in clusters where c.kind == .guardian {
             let records = c.records.compactMap { recordByRef[$0] }.filter { $0.kind == .guardian }
-            if let g = planGuardian(c.id, records, pupils: pupils, clusterOf: clusterOf) { out.append(g) }
+            if let g = planGuardian(c.id, records, pupils: pupils, atCollege: atCollege, clusterOf: clusterOf) { out.append(g) }
         }
         return out.sorted { $0.clusterId < $1.clusterId }
     }
@@ -66,18 +68,16 @@ struct Planner {
     }
 
     private func planGuardian(_ id: PersonID, _ records: [PersonRecord], pupils: [PersonID: PlannedPerson],
-                              clusterOf: [RecordRef: PersonID]) -> PlannedPerson? {
+                              atCollege: Set<PersonID>, clusterOf: [RecordRef: PersonID]) -> PlannedPerson? {
         guard !records.isEmpty else { return nil }
         let legalChildren = Set(records.flatMap { r in
             r.links.filter { $0.role == .legal }.compactMap { clusterOf[$0.pupil] }
-        }).filter { pupils[$0] != nil }.sorted()
-        // Stages the legal children study in, whether or not collège accounts are created.
+        }).filter { pupils[$0] != nil || atCollege.contains($0) }.sorted()
         func childAccount(_ child: PersonID, _ plat: Platform) -> PlannedAccount? {
             pupils[child]?.accounts.first { $0.platform == plat }
         }
-        let hasCollegeChild = legalChildren.contains { child in
-            pupils[child]?.accounts.contains { $0.platform == .college } == true
-        }
+        // Whether collège accounts are created or not, the One sheet carries the EduConnect notice.
+        let hasCollegeChild = legalChildren.contains(where: atCollege.contains)
         var accounts: [PlannedAccount] = []
         for plat in Platform.allCases {
             let kids = legalChildren.filter { childAccount($0, plat) != nil }
