@@ -14,7 +14,8 @@ final class PolicyTests: XCTestCase {
         let identity = Fx.identity([cm1, fifth, momOnde, momSiecle, dadCollegeOnly, contact], merge: [[momOnde, momSiecle]])
         let art = try Fx.stage(self).run(identity, date: Fx.date, runId: "r1")
 
-        let mom = art.accounts(of: "P-\(momOnde.ref)")
+        let momPerson = "P-\(min(momOnde.ref, momSiecle.ref))"
+        let mom = art.accounts(of: momPerson)
         XCTAssertEqual(mom.count, 2)
         let one = try XCTUnwrap(mom.first { $0.platform == .one })
         XCTAssertEqual(one.profile, .guardian)
