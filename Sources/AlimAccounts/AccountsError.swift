@@ -1,0 +1,17 @@
+/// Why the accounts stage refused to run; messages are French because the operator reads them.
+public enum AccountsError: Error, CustomStringConvertible, Equatable {
+    case badSecretKey(String)
+    case notLatestRun(runId: String, latest: String)
+    case injectedFault
+
+    public var description: String {
+        switch self {
+        case let .badSecretKey(path):
+            return "Clé secrète illisible ou de taille incorrecte : \(path) (32 octets attendus)"
+        case let .notLatestRun(runId, latest):
+            return "Le traitement \(runId) ne peut pas être rejoué : seul le dernier traitement (\(latest)) peut l'être"
+        case .injectedFault:
+            return "Interruption simulée (test)"
+        }
+    }
+}

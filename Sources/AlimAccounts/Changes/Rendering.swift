@@ -1,0 +1,21 @@
+import AlimCore
+
+/// Builds the published `Account` from a stored row: every account of the artifact, whether
+/// recomputed tonight, kept, left or held, goes through here so all carry the same fields.
+enum Rendering {
+    static func account(_ row: AccountRow, change: AccountChange, credential: Credential?, activated: Bool,
+                        sheets: SheetsConfig) -> Account {
+        let rule = SheetRule.decide(platform: row.platform, profile: row.profile, auth: row.auth, level: row.level,
+                                    uais: row.uais, activated: activated, sheets: sheets)
+        let leaving = change == .left
+        return Account(id: row.id, personId: row.clusterId, platform: row.platform, profile: row.profile,
+                       auth: row.auth, login: row.login, lastName: row.lastName, firstName: row.firstName,
+                       birthDate: row.birthDate, uais: row.uais, classes: row.classes, level: row.level,
+                       children: row.children, hasCollegeChild: row.hasCollegeChild, email: row.email,
+                       records: row.records, sheet: leaving ? false : rule.sheet,
+                       sheetReason: leaving ? leftReason : rule.reason, change: change,
+                       credential: leaving || activated || row.auth != .local ? nil : credential)
+    }
+
+    static let leftReason = "Compte absent de l'export de l'école (départ)"
+}

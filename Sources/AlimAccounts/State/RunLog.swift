@@ -1,0 +1,73 @@
+import AlimCore
+import Foundation
+import GRDB
+
+/// Where a run starts from, as recorded in the `runs` table.
+struct RunStart: Sendable {
+    var base: StateSnapshot
+    var isRerun: Bool
+    /// `accountId#generation` → nonce drawn by the earlier execution of this run id.
+    var reuseNonces: [String: String]
+    /// Renewal requests this run applies.
+    var renewals: Set<AccountID>
+}
+
+/// The `runs` / `run_changes` tables: what each run changed, and the base snapshot that makes the
+/// latest run repeatable.
+///
+/// A first run starts from the current state and applies every pending renewal. A rerun of the
+/// latest run id starts from that run's base snapshot, reuses the nonces it drew (the generations of
+/// the current state stamped with its id) and applies the renewals it consumed; renewals asked since
+/// stay pending for the next run.
+enum RunLog {
+    static func start(_ db: Database, runId: String) throws -> RunStart {
+        let current = try StateStore.load(db)
+        let latest = try Row.fetchOne(db, sql: "SELECT run_id, base_snapshot FROM runs ORDER BY seq DESC LIMIT 1")
+        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM runs WHERE run_id = ?)", arguments: [runId]) ?? false
+        if exists {
+            let latestId: String = latest?["run_id"] ?? ""
+            guard latestId == runId, let blob: Data = latest?["base_snapshot"] else {
+                throw AccountsError.notLatestRun(runId: runId, latest: latestId)
+            }
+            var base = try JSONDecoder().decode(StateSnapshot.self, from: blob)
+            base.canonicalise()
+            var reuse: [String: String] = [:]
+            for g in current.generations where g.runId == runId { reuse["\(g.accountId)#\(g.generation)"] = g.nonce }
+            let renewals = try String.fetchAll(db, sql: "SELECT account_id FROM renewals WHERE consumed_run = ?",
+                                               arguments: [runId])
+            return RunStart(base: base, isRerun: true, reuseNonces: reuse, renewals: Set(renewals))
+        }
+        let renewals = try String.fetchAll(db, sql: "SELECT account_id FROM renewals WHERE consumed_run IS NULL")
+        return RunStart(base: current, isRerun: false, reuseNonces: [:], renewals: Set(renewals))
+    }
+
+    /// Forgets what an earlier execution of this run id recorded (inside the run's transaction).
+    static func undoPrevious(_ db: Database, runId: String, isRerun: Bool) throws {
+        guard isRerun else { return }
+        try db.execute(sql: "DELETE FROM run_changes WHERE run_id = ?", arguments: [runId])
+        try db.execute(sql: "UPDATE renewals SET consumed_run = NULL WHERE consumed_run = ?", arguments: [runId])
+        try db.execute(sql: "DELETE FROM runs WHERE run_id = ?", arguments: [runId])
+    }
+
+    static func record(_ db: Database, runId: String, date: RunDate, base: StateSnapshot, outcome: RunOutcome) throws {
+        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM runs") ?? 0) + 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(sql: "UPDATE runs SET base_snapshot = NULL")
+        try db.execute(sql: """
+            INSERT INTO runs (run_id, seq, date, created, updated, left, deactivated, held, base_snapshot)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [runId, seq, date.description, outcome.created, outcome.updated, outcome.left,
+                             outcome.deactivated, outcome.held, try encoder.encode(base)])
+        let deactivated = Set(outcome.directory.filter { $0.action == .deactivate }.map(\.accountId))
+        for a in outcome.accounts where a.change != .unchanged {
+            let change = deactivated.contains(a.id) ? "deactivated" : a.change.rawValue
+            try db.execute(sql: "INSERT INTO run_changes (run_id, account_id, change) VALUES (?, ?, ?)",
+                           arguments: [runId, a.id, change])
+        }
+        for id in outcome.consumedRenewals.sorted() {
+            try db.execute(sql: "UPDATE renewals SET consumed_run = ? WHERE account_id = ? AND consumed_run IS NULL",
+                           arguments: [runId, id])
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import AlimCore
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `WORKDIR/state.sqlite` through GRDB: schema migrations, loading the state into a snapshot and
+/// replacing it in one transaction. SQLite's transaction is what makes a killed run harmless: either
+/// the whole night is committed or the previous state is untouched.
+///
+/// Review decisions are not here: the identity module keeps them in `WORKDIR/decisions.csv`.
+struct StateStore {
+    let queue: DatabaseQueue
+    let url: URL
+
+    /// Opens (creating 0600 when missing) and migrates the state.
+    init(url: URL) throws {
+        self.url = url
+        if !FileManager.default.fileExists(atPath: url.path) {
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        chmod(url.path, 0o600)
+        queue = try DatabaseQueue(path: url.path)
+        try Self.migrator.migrate(queue)
+        chmod(url.path, 0o600)
+    }
+
+    /// Named migrations; a later schema change is a new migration, never an edit of these.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-state") { db in
+            try db.create(table: "persons") { t in
+                t.column("id", .text).primaryKey()
+                t.column("kind", .text).notNull()
+                t.column("cluster_id", .text).notNull()
+            }
+            try db.create(table: "person_keys") { t in
+                t.column("person_id", .text).notNull().references("persons", onDelete: .cascade)
+                t.column("key", .text).notNull()
+                t.primaryKey(["person_id", "key"])
+            }
+            try db.create(index: "person_keys_key", on: "person_keys", columns: ["key"])
+            try db.create(table: "accounts") { t in
+                t.column("id", .text).primaryKey()
+                t.column("person_id", .text).notNull().references("persons")
+                t.column("cluster_id", .text).notNull()
+                t.column("platform", .text).notNull()
+                t.column("profile", .text).notNull()
+                t.column("auth", .text).notNull()
+                t.column("login", .text).notNull()
+                t.column("last_name", .text).notNull()
+                t.column("first_name", .text).notNull()
+                t.column("birth_date", .text)
+                t.column("uais", .text).notNull()
+                t.column("classes", .text).notNull()
+                t.column("level", .text)
+                t.column("email", .text)
+                t.column("has_college_child", .boolean).notNull()
+                t.column("records", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("left_since", .text)
+                t.column("activated_on", .text)
+            }
+            // Every login handed out, per platform (accounts are never deleted, so neither are
+            // their logins): the primary key forbids giving one twice.
+            try db.create(table: "logins") { t in
+                t.column("platform", .text).notNull()
+                t.column("login", .text).notNull()
+                t.column("account_id", .text).notNull()
+                t.primaryKey(["platform", "login"])
+            }
+            try db.create(table: "links") { t in
+                t.column("guardian_account", .text).notNull()
+                t.column("pupil_account", .text).notNull()
+                t.primaryKey(["guardian_account", "pupil_account"])
+            }
+            try db.create(table: "code_generations") { t in
+                t.column("account_id", .text).notNull()
+                t.column("generation", .integer).notNull()
+                t.column("nonce", .text).notNull()
+                t.column("issued", .text).notNull()
+                t.column("expires", .text).notNull()
+                t.column("run_id", .text).notNull()
+                t.primaryKey(["account_id", "generation"])
+            }
+            try db.create(table: "renewals") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("account_id", .text).notNull()
+                t.column("requested", .text).notNull()
+                t.column("consumed_run", .text)
+            }
+            try db.create(table: "counters") { t in
+                t.column("name", .text).primaryKey()
+                t.column("value", .integer).notNull()
+            }
+            try db.create(table: "runs") { t in
+                t.column("run_id", .text).primaryKey()
+                t.column("seq", .integer).notNull().unique()
+                t.column("date", .text).notNull()
+                t.column("created", .integer).notNull()
+                t.column("updated", .integer).notNull()
+                t.column("left", .integer).notNull()
+                t.column("deactivated", .integer).notNull()
+                t.column("held", .integer).notNull()
+                // The state before this run (JSON), kept for the latest run only: rerunning it
+                // recomputes from here.
+                t.column("base_snapshot", .blob)
+            }
+            try db.create(table: "run_changes") { t in
+                t.column("run_id", .text).notNull()
+                t.column("account_id", .text).notNull()
+                t.column("change", .text).notNull()
+                t.primaryKey(["run_id", "account_id"])
+            }
+        }
+        return m
+    }
+
+    // MARK: Loading
+
+    func load() throws -> StateSnapshot {
+        try queue.read { db in try Self.load(db) }
+    }
+
+    static func load(_ db: Database) throws -> StateSnapshot {
+        var s = StateSnapshot()
+        var keys: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT person_id, key FROM person_keys ORDER BY person_id, key") {
+            keys[row["person_id"], default: []].append(row["key"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id") {
+            let id: String = row["id"]
+            s.persons.append(PersonRow(id: id, kind: RecordKind(rawValue: row["kind"]) ?? .contact,
+                                       clusterId: row["cluster_id"], keys: keys[id] ?? []))
+        }
+        var children: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM links ORDER BY guardian_account, pupil_account") {
+            children[row["guardian_account"], default: []].append(row["pupil_account"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY id") {
+            let id: String = row["id"]
+            let levelRaw: String? = row["level"]
+            s.accounts.append(AccountRow(
+                id: id, personId: row["person_id"], clusterId: row["cluster_id"],
+                platform: Platform(rawValue: row["platform"]) ?? .one,
+                profile: Profile(rawValue: row["profile"]) ?? .pupil,
+                auth: Auth(rawValue: row["auth"]) ?? .local, login: row["login"],
+                lastName: row["last_name"], firstName: row["first_name"], birthDate: row["birth_date"],
+                uais: try decodeJSON([UAI].self, row["uais"]), classes: try decodeJSON([String].self, row["classes"]),
+                level: levelRaw.flatMap(SchoolLevel.init(rawValue:)), email: row["email"],
+                children: children[id] ?? [], hasCollegeChild: row["has_college_child"],
+                records: try decodeJSON([RecordRef].self, row["records"]),
+                status: AccountStatus(rawValue: row["status"]) ?? .active,
+                leftSince: row["left_since"], activatedOn: row["activated_on"]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM code_generations ORDER BY account_id, generation") {
+            s.generations.append(GenerationRow(accountId: row["account_id"], generation: row["generation"],
+                                               nonce: row["nonce"], issued: row["issued"], expires: row["expires"],
+                                               runId: row["run_id"]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM counters") {
+            s.counters[row["name"]] = row["value"]
+        }
+        s.canonicalise()
+        return s
+    }
+
+    // MARK: Saving
+
+    /// Replaces the whole state with `s` (inside the caller's transaction).
+    static func replace(_ db: Database, with s: StateSnapshot) throws {
+        for table in ["person_keys", "links", "logins", "accounts", "persons", "code_generations", "counters"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        for p in s.persons {
+            try db.execute(sql: "INSERT INTO persons (id, kind, cluster_id) VALUES (?, ?, ?)",
+                           arguments: [p.id, p.kind.rawValue, p.clusterId])
+            for k in p.keys {
+                try db.execute(sql: "INSERT INTO person_keys (person_id, key) VALUES (?, ?)", arguments: [p.id, k])
+            }
+        }
+        for a in s.accounts {
+            try db.execute(sql: """
+                INSERT INTO accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
+                  birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue,
+                                 a.login, a.lastName, a.firstName, a.birthDate, try encodeJSON(a.uais),
+                                 try encodeJSON(a.classes), a.level?.rawValue, a.email, a.hasCollegeChild,
+                                 try encodeJSON(a.records), a.status.rawValue, a.leftSince, a.activatedOn])
+            try db.execute(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)",
+                           arguments: [a.platform.rawValue, a.login, a.id])
+            for child in a.children {
+                try db.execute(sql: "INSERT INTO links (guardian_account, pupil_account) VALUES (?, ?)",
+                               arguments: [a.id, child])
+            }
+        }
+        for g in s.generations {
+            try db.execute(sql: """
+                INSERT INTO code_generations (account_id, generation, nonce, issued, expires, run_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [g.accountId, g.generation, g.nonce, g.issued, g.expires, g.runId])
+        }
+        for (name, value) in s.counters.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO counters (name, value) VALUES (?, ?)", arguments: [name, value])
+        }
+    }
+}
+
+private func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys]
+    return String(decoding: try e.encode(value), as: UTF8.self)
+}
+
+private func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    try JSONDecoder().decode(type, from: Data(text.utf8))
+}
