@@ -12,12 +12,25 @@ let scratch: URL = {
 }()
 
 #if ALIM_FUZZING
-let target = FuzzHarness(rawValue: ProcessInfo.processInfo.environment["ALIM_FUZZ_TARGET"] ?? "csv") ?? .csv
+/// libFuzzer's driver (from libclang_rt.fuzzer): SwiftPM gives executables their own entry point, so the
+/// harness calls the driver itself instead of using libFuzzer's `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafeRawPointer?, _ size: Int) -> CInt {
-    target.run(UnsafeRawBufferPointer(start: data, count: size), scratch: scratch)
-    return 0
+@main
+enum Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            let target = FuzzHarness(rawValue: ProcessInfo.processInfo.environment["ALIM_FUZZ_TARGET"] ?? "csv") ?? .csv
+            target.run(UnsafeRawBufferPointer(start: data, count: size), scratch: scratch)
+            return 0
+        }
+        exit(status)
+    }
 }
 #else
 @main

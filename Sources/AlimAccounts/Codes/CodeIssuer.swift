@@ -2,10 +2,14 @@ import AlimCore
 
 /// Issues and re-derives activation codes for one run.
 ///
-/// A new generation (fresh CSPRNG nonce) is issued when an account has none, when its code expired
-/// (the run date is after the expiry day) or when a renewal was asked; otherwise the current
-/// generation's code is re-derived, identical to the one printed before. A rerun of the same run id
-/// reuses the nonces that run drew (`reuse`), so its codes are identical too.
+/// A new generation is issued when an account has none, when its code expired (the run date is after
+/// the expiry day) or when a renewal was asked; otherwise the current generation's code is re-derived,
+/// identical to the one printed before.
+///
+/// A generation's nonce is itself derived from the secret key (which comes from the CSPRNG), the account
+/// id, the generation and an attempt counter: codes are unpredictable without the key, and a run killed
+/// before its commit and run again issues exactly the codes an uninterrupted run would have (the kill
+/// test relies on it). A rerun of the same run id also reuses the nonces stored by that run (`reuse`).
 struct CodeIssuer {
     let key: [UInt8]
     let date: RunDate
@@ -46,7 +50,7 @@ struct CodeIssuer {
     }
 
     /// A new generation after `current`, its nonce reused from this run id's earlier execution or
-    /// drawn from the CSPRNG (redrawn in the astronomically rare case of a code already in use).
+    /// derived from the key (the next attempt in the astronomically rare case of a code already in use).
     mutating func issue(accountId: AccountID, after current: GenerationRow?) -> GenerationRow {
         let generation = (current?.generation ?? 0) + 1
         var g = GenerationRow(accountId: accountId, generation: generation, nonce: "", issued: date.description,
@@ -54,9 +58,22 @@ struct CodeIssuer {
         if let nonce = reuse["\(accountId)#\(generation)"] {
             g.nonce = nonce
         } else {
-            repeat { g.nonce = Hex.encode(Randomness.bytes(16)) } while inUse.contains(code(g))
+            var attempt = 0
+            repeat {
+                g.nonce = Hex.encode(Self.nonce(key: key, accountId: accountId, generation: generation, attempt: attempt))
+                attempt += 1
+            } while inUse.contains(code(g))
         }
         inUse.insert(code(g))
         return g
+    }
+
+    /// 16 bytes of HMAC-SHA256(key, "alim-nonce-v1" 0 accountId 0 generation 0 attempt).
+    static func nonce(key: [UInt8], accountId: String, generation: Int, attempt: Int) -> [UInt8] {
+        var message = Array("alim-nonce-v1".utf8) + [0]
+        message += Array(accountId.utf8) + [0]
+        message += Array(String(generation).utf8) + [0]
+        message += Array(String(attempt).utf8)
+        return Array(HMACSHA256.mac(key: key, message: message).prefix(16))
     }
 }
