@@ -54,7 +54,7 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(Array(levels.titles.dropFirst()), ["CP : 1", "CE1 : 1", "CM1 : 1", "CM2 : 1"],
                        "pupil levels in school order, held accounts included")
         let coverage = try parse(svgs[1])
-        XCTAssertTrue(coverage.titles.contains("École Jules-Ferry & annexe (0615678B) — responsables sans fiche : 2"))
+        XCTAssertTrue(coverage.titles.contains("0615678B École Jules-Ferry & annexe — responsables sans fiche : 2"))
         XCTAssertEqual(coverage.rects, 3 + 2 + 2, "legend squares plus one rect per non-empty segment")
         let durations = try parse(svgs[2])
         XCTAssertTrue(durations.titles.contains("Lecture des exports : 1,2\u{00A0}s"))
@@ -71,9 +71,14 @@ final class ChartTests: XCTestCase {
     }
 
     func testBarsAreScaledToTheLargestValue() {
-        XCTAssertEqual(SVG.niceMaximum(0), 1)
-        XCTAssertEqual(SVG.niceMaximum(7), 10)
-        XCTAssertEqual(SVG.niceMaximum(130), 200)
+        XCTAssertEqual(SVG.axis(0).maximum, 1)
+        XCTAssertEqual(SVG.axis(1).maximum, 1)
+        XCTAssertEqual(SVG.axis(1).step, 1)
+        XCTAssertEqual(SVG.axis(7).maximum, 8)
+        XCTAssertEqual(SVG.axis(7).step, 2)
+        XCTAssertEqual(SVG.axis(130).maximum, 150)
+        XCTAssertEqual(SVG.axis(130).step, 50)
+        XCTAssertEqual(SVG.axis(100_000).maximum, 100_000)
         XCTAssertEqual(SVG.scale(50, of: 100, to: 180), 90)
         XCTAssertEqual(SVG.scale(1, of: 100_000, to: 180), 1, "a non-zero value stays visible")
         XCTAssertEqual(SVG.scale(0, of: 100, to: 180), 0)

@@ -41,15 +41,15 @@ final class HTMLTests: XCTestCase {
             cell.split(separator: ">")[1].split(separator: "<")[0]
         }
         XCTAssertEqual(numbers, ["2", "1", "3", "0", "0", "0", "3", "1", "0", "2", "0"])
-        XCTAssertTrue(schools.contains("retenu : 8 départs sur 20 comptes"))
-        XCTAssertTrue(schools.contains("absent ce soir"))
+        XCTAssertTrue(schools.contains("<td class=\"alert\" title=\"8 départs retenus sur 20 comptes\">retenu</td>"))
+        XCTAssertTrue(schools.contains("<td class=\"alert\">absent</td>"))
         XCTAssertTrue(schools.contains("Total de l'import"))
     }
 
     func testRejectsShowFileRecordAndReasonGroupedBySchool() throws {
         let rejects = try section(.rejects, in: Report.html(ReportFixture.full))
         XCTAssertTrue(rejects.contains("<h3>École des Pins (0611234A) — 2</h3>"))
-        XCTAssertTrue(rejects.contains("<h3>école inconnue — 1</h3>"))
+        XCTAssertTrue(rejects.contains("<h3>École inconnue — 1</h3>"))
         XCTAssertTrue(rejects.contains("<td class=\"file\">0611234A/CSVExtraction.csv</td><td>7</td><td>Date naissance</td>"))
         XCTAssertTrue(rejects.contains("Date de naissance illisible « 31/02/2015 » : corrigez-la dans ONDE."))
         XCTAssertTrue(rejects.contains("Fichier XML mal formé : balise non fermée."))
@@ -65,7 +65,8 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(review.contains("<code>alim review decide rv-3f2a merge</code>"))
         XCTAssertTrue(review.contains("<code>alim review decide rv-3f2a distinct</code>"))
         XCTAssertTrue(review.contains("<li>Même prénom « Paul » et même enfant.</li>"))
-        XCTAssertTrue(review.contains("<td>29/02/1980</td>"), "birth dates are shown the French way")
+        XCTAssertTrue(review.contains("<th scope=\"row\">Naissance</th><td>29/02/1980</td><td>—</td>"), "birth dates are shown the French way")
+        XCTAssertTrue(review.contains("<th scope=\"row\">Classe</th><td>—</td><td>—</td>"), "an empty value shows a dash")
         XCTAssertTrue(review.contains("<th scope=\"row\">Enfants</th><td>Anh NGUYEN</td><td>Anh NGUYEN</td>"))
         XCTAssertTrue(review.contains("École Jules-Ferry &amp; annexe (0615678B)"))
     }
@@ -158,11 +159,14 @@ final class HTMLTests: XCTestCase {
         for s in ReportSection.allCases { XCTAssertTrue(text.contains("\"\(s.heading)\""), s.heading) }
     }
 
-    /// Writes the fixture's page where `ALIM_REPORT_HTML_OUT` says, for the Chromium check of `make test`.
+    /// Writes the fixture's page where `ALIM_REPORT_HTML_OUT` says, for the Chromium check of `make test`
+    /// (and the page of a run where no stage ran, beside it, `-vide.html`).
     func testWriteSamplePageForTheBrowserCheck() throws {
         guard let path = ProcessInfo.processInfo.environment["ALIM_REPORT_HTML_OUT"] else {
             throw XCTSkip("ALIM_REPORT_HTML_OUT not set")
         }
         try Report.html(ReportFixture.full).write(toFile: path, atomically: true, encoding: .utf8)
+        let empty = path.hasSuffix(".html") ? String(path.dropLast(5)) + "-vide.html" : path + "-vide.html"
+        try Report.html(ReportFixture.partial(ingest: nil)).write(toFile: empty, atomically: true, encoding: .utf8)
     }
 }

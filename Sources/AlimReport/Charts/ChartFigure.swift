@@ -47,13 +47,18 @@ enum SVG {
         """
     }
 
-    /// A round axis maximum at or above `value` (1, 2, 5 × 10ⁿ), so gridlines fall on readable numbers.
-    static func niceMaximum(_ value: Int) -> Int {
-        guard value > 0 else { return 1 }
-        var step = 1
+    /// A value axis: a round step (1, 2, 5 × 10ⁿ) giving at most five gridlines, and the first
+    /// multiple of it at or above `value`, so every gridline carries a readable whole number.
+    static func axis(_ value: Int) -> (maximum: Int, step: Int) {
+        guard value > 0 else { return (1, 1) }
+        var power = 1
         while true {
-            for m in [1, 2, 5] where m * step >= value { return m * step }
-            step *= 10
+            for m in [1, 2, 5] {
+                let step = m * power
+                let ticks = (value + step - 1) / step
+                if ticks <= 5 { return (ticks * step, step) }
+            }
+            power *= 10
         }
     }
 

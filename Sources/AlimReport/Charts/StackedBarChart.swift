@@ -7,7 +7,7 @@ struct StackedBarChart {
     var rows: [(label: String, values: [Int])]
 
     func svg(description: String) -> Markup {
-        let labelWidth = 260, plot = 420, totalWidth = 80, row = 26, legendHeight = 30
+        let labelWidth = 280, plot = 400, totalWidth = 80, row = 26, legendHeight = 30
         let width = labelWidth + plot + totalWidth
         let height = legendHeight + rows.count * row + 8
         let maximum = rows.map { $0.values.reduce(0, +) }.max() ?? 0
@@ -20,7 +20,7 @@ struct StackedBarChart {
         }
         for (r, entry) in rows.enumerated() {
             let y = legendHeight + r * row
-            parts.append("<text class=\"label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(SVG.fit(entry.label, max: 36))</text>\n")
+            parts.append("<text class=\"label\" x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(SVG.fit(entry.label, max: 34))</text>\n")
             var x = labelWidth
             for (i, value) in entry.values.enumerated() where value > 0 {
                 let w = SVG.scale(value, of: maximum, to: plot)

@@ -8,11 +8,10 @@ struct VerticalBarChart {
         let barWidth = 40, gap = 18, left = 48, top = 24, plot = 180, bottom = 36
         let width = max(left + bars.count * (barWidth + gap) + gap, 320)
         let height = top + plot + bottom
-        let maximum = SVG.niceMaximum(bars.map(\.value).max() ?? 0)
+        let (maximum, step) = SVG.axis(bars.map(\.value).max() ?? 0)
         var parts: [Markup] = []
-        for i in 0...4 {
-            let value = maximum * i / 4
-            let y = top + plot - plot * i / 4
+        for value in stride(from: 0, through: maximum, by: step) {
+            let y = top + plot - plot * value / maximum
             parts.append("<line class=\"grid\" x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 8)\" y2=\"\(y)\"/>\n")
             parts.append("<text class=\"axis\" x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(French.number(value))</text>\n")
         }

@@ -31,7 +31,7 @@ enum ChartsSection {
         guard page.input.sheets != nil else { return heading(title) + PageContext.notRun("sheets") }
         let rows = page.schools.compactMap { school -> (label: String, values: [Int])? in
             guard let s = school.sheets, s.total > 0 else { return nil }
-            return (label: French.school(school.uai, name: school.name), values: [s.printed, s.emailed, s.withoutSheet])
+            return (label: school.uai.value + (school.name.map { " " + $0 } ?? ""), values: [s.printed, s.emailed, s.withoutSheet])
         }
         guard !rows.isEmpty else { return heading(title) + "<p>Aucune fiche dans cet import.</p>\n" }
         let series = ["imprimées", "par courriel", "responsables sans fiche"]

@@ -30,11 +30,13 @@ enum PageStyle {
     th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
     thead th { background: var(--bg); }
     tfoot th, tfoot td { background: var(--bg); font-weight: bold; }
+    table.findings { width: 100%; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .missing { color: var(--muted); text-align: center; }
     .alert { color: var(--bad); font-weight: bold; }
     tr.alert-row td { background: #fbeceb; }
-    .schools th[scope="row"] { font-weight: normal; min-width: 200px; }
+    .schools th[scope="row"] { font-weight: normal; min-width: 180px; }
+    .schools th, .schools td { padding: 4px 6px; }
     .school-name { font-weight: bold; }
     .uai, .file, code { font-family: "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; font-size: 0.92em; }
     .file { word-break: break-all; }
@@ -63,7 +65,9 @@ enum PageStyle {
       header { background: none; color: var(--ink); padding: 0 0 6px; border-bottom: 2px solid var(--ink); }
       nav { display: none; }
       main, footer { padding: 0; }
-      section, figure, table, tr { break-inside: avoid; }
+      .table-wrap { overflow: visible; }
+      section { break-inside: auto; }
+      figure, tr { break-inside: avoid; }
       h2, h3 { break-after: avoid; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }

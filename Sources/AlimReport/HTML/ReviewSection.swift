@@ -24,7 +24,7 @@ enum ReviewSection {
     private static func pair(for pair: ReviewPair, page: PageContext) -> Markup {
         let a = page.index.records[pair.a], b = page.index.records[pair.b]
         let schools = page.index.schools(of: pair.a).union(page.index.schools(of: pair.b)).sorted()
-        let where_ = schools.isEmpty ? "école inconnue" : schools.map { page.schoolLabel($0) }.joined(separator: ", ")
+        let where_ = schools.isEmpty ? "École inconnue" : schools.map { page.schoolLabel($0) }.joined(separator: ", ")
         let lines: [(String, (PersonRecord) -> String?)] = [
             ("Nom", { r in r.usageName.map { "\(r.lastName) (usage : \($0))" } ?? r.lastName }),
             ("Prénom", { ([$0.firstName] + $0.otherFirstNames).joined(separator: ", ") }),
@@ -37,7 +37,7 @@ enum ReviewSection {
             }.joined(separator: ", ") }),
         ]
         let rows = Markup.join(lines.map { label, value in
-            "<tr><th scope=\"row\">\(label)</th><td>\(a.flatMap(value) ?? "—")</td><td>\(b.flatMap(value) ?? "—")</td></tr>\n"
+            "<tr><th scope=\"row\">\(label)</th><td>\(shown(a, value))</td><td>\(shown(b, value))</td></tr>\n"
         })
         let reasons = Markup.join(pair.reasons.map { "<li>\($0)</li>\n" })
         let cmd = commands(pair.id)
@@ -57,6 +57,12 @@ enum ReviewSection {
         </article>
 
         """
+    }
+
+    /// One line of one record, or a dash when the record or the value is missing.
+    private static func shown(_ record: PersonRecord?, _ value: (PersonRecord) -> String?) -> String {
+        guard let record, let text = value(record), !text.isEmpty else { return "—" }
+        return text
     }
 
     /// The match weight with one decimal and a French comma, rounded the same on every machine.

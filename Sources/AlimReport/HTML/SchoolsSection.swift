@@ -18,7 +18,7 @@ enum SchoolsSection {
         <th rowspan="2" scope="col">Rejets</th><th rowspan="2" scope="col">Doublons</th>\
         <th rowspan="2" scope="col">Garde-fou</th><th rowspan="2" scope="col">Export</th></tr>
         <tr><th scope="col">nouveaux</th><th scope="col">modifiés</th><th scope="col">partis</th><th scope="col">revenus</th>\
-        <th scope="col">imprimées</th><th scope="col">par courriel</th><th scope="col">responsables sans fiche</th></tr>
+        <th scope="col">imprimées</th><th scope="col">courriel</th><th scope="col" title="responsables légaux sans fiche">sans fiche</th></tr>
         </thead>
         <tbody>
         \(rows)</tbody>
@@ -62,12 +62,13 @@ enum SchoolsSection {
     private static func holdCell(_ school: SchoolFacts) -> Markup {
         guard school.accounts != nil else { return "<td class=\"missing\" title=\"étape non exécutée\">—</td>" }
         guard let hold = school.hold else { return "<td>non</td>" }
-        return "<td class=\"alert\">retenu : \(French.number(hold.wouldLeave)) départs sur \(French.number(hold.accountsBefore)) comptes</td>"
+        let detail = "\(French.count(hold.wouldLeave, "départ retenu", "départs retenus")) sur \(French.count(hold.accountsBefore, "compte", "comptes"))"
+        return "<td class=\"alert\" title=\"\(detail)\">retenu</td>"
     }
 
     private static func exportCell(_ school: SchoolFacts) -> Markup {
         guard school.accounts != nil else { return "<td class=\"missing\" title=\"étape non exécutée\">—</td>" }
-        return school.exportMissing ? "<td class=\"alert\">absent ce soir</td>" : "<td>reçu</td>"
+        return school.exportMissing ? "<td class=\"alert\">absent</td>" : "<td>reçu</td>"
     }
 
     /// Totals of the whole run: people and accounts counted once even when they belong to several schools.
@@ -84,8 +85,8 @@ enum SchoolsSection {
             cell(bundles.map { $0.reduce(0) { $0 + $1.printed } }), cell(bundles.map { $0.reduce(0) { $0 + $1.emailed } }),
             cell(bundles.map { $0.reduce(0) { $0 + $1.guardiansWithoutSheet } }),
             cell(input.ingest?.rejects.count), cell(input.identity?.review.count),
-            input.accounts.map { "<td>\(French.count($0.holds.count, "école retenue", "écoles retenues"))</td>" } ?? "<td class=\"missing\">—</td>",
-            input.accounts.map { "<td>\(French.count($0.schoolsMissing.count, "export absent", "exports absents"))</td>" } ?? "<td class=\"missing\">—</td>",
+            input.accounts.map { "<td>\(French.count($0.holds.count, "retenue", "retenues"))</td>" } ?? "<td class=\"missing\">—</td>",
+            input.accounts.map { "<td>\(French.count($0.schoolsMissing.count, "absent", "absents"))</td>" } ?? "<td class=\"missing\">—</td>",
         ]
         return "<tfoot><tr><th scope=\"row\">Total de l'import</th>\(cells)</tr></tfoot>"
     }

@@ -102,7 +102,7 @@ enum French {
 
     /// A school as directors name it: `École des Pins (0611234A)` or the UAI alone.
     static func school(_ uai: UAI?, name: String?) -> String {
-        guard let uai else { return "école inconnue" }
+        guard let uai else { return "École inconnue" }
         guard let name else { return uai.value }
         return "\(name) (\(uai.value))"
     }

@@ -10,7 +10,7 @@ enum TextSummary {
         let page = PageContext(input)
         let totals = page.totals
         var lines: [String] = []
-        lines.append("Alim — import du \(input.date.french) (exécution \(input.runId))")
+        lines.append("Alim — import du \(input.date.french) (exécution \(clip(input.runId, 60)))")
         lines.append("État : code \(input.exitStatus.rawValue) — \(input.exitStatus.french)")
         let missing = StatusSection.missingStages(input)
         if !missing.isEmpty { lines.append("Étapes non exécutées : \(missing.joined(separator: ", "))") }
@@ -22,7 +22,7 @@ enum TextSummary {
             let detail = Platform.allCases.flatMap { platform in
                 Profile.allCases.compactMap { profile -> String? in
                     let n = totals.accounts[TotalsBuilder.key(platform, profile)] ?? 0
-                    return n == 0 ? nil : "\(French.platform(platform)) \(French.profile(profile)) \(French.number(n))"
+                    return n == 0 ? nil : "\(platform == .one ? "One" : "collège") \(French.profile(profile)) \(French.number(n))"
                 }
             }
             figures.append(French.count(live, "compte", "comptes") + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"))
@@ -53,7 +53,7 @@ enum TextSummary {
             for (reason, n) in topReasons(rejects, count: 3) { lines.append("  \(French.number(n)) × \(clip(reason, 90))") }
         }
         if let review = input.identity?.review, let first = review.map(\.id).min() {
-            lines.append("Doublons : décider avec « alim review decide <id> merge » ou « … distinct » (ex. \(first))")
+            lines.append("Doublons : « alim review decide <id> merge » (même personne) ou « … distinct » (personnes différentes), ex. \(clip(first, 40))")
         }
         if let runDirectory {
             let dir = runDirectory.hasSuffix("/") ? String(runDirectory.dropLast()) : runDirectory
@@ -63,20 +63,30 @@ enum TextSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `0611234A École des Pins : 120 élèves, 200 responsables, 15 nouveaux comptes, …` with the alarms.
+    /// `0611234A École des Pins : 2 élèves, 1 responsable ; comptes : 3 nouveaux ; fiches : 3 imprimées…`,
+    /// zero counts left out so the line stays short, alarms in capitals at the end.
     static func schoolLine(_ s: SchoolFacts) -> String {
         var parts: [String] = []
-        if let n = s.pupils { parts.append(French.count(n, "élève", "élèves")) }
-        if let n = s.guardians { parts.append(French.count(n, "responsable", "responsables")) }
+        if let pupils = s.pupils, let guardians = s.guardians {
+            parts.append(French.count(pupils, "élève", "élèves") + ", " + French.count(guardians, "responsable", "responsables"))
+        }
         if let a = s.accounts {
-            parts.append("comptes +\(French.number(a.new + a.returned)) ~\(French.number(a.changed)) -\(French.number(a.left))")
+            let changes = [(a.new, "nouveau", "nouveaux"), (a.changed, "modifié", "modifiés"), (a.left, "parti", "partis"),
+                           (a.returned, "revenu", "revenus"), (a.held, "retenu", "retenus")]
+                .filter { $0.0 > 0 }.map { French.count($0.0, $0.1, $0.2) }
+            parts.append("comptes : " + (changes.isEmpty ? "aucun changement" : changes.joined(separator: ", ")))
         }
         if let sh = s.sheets {
-            parts.append("fiches \(French.number(sh.printed)) imprimées, \(French.number(sh.emailed)) courriel, \(French.number(sh.withoutSheet)) sans")
+            let sheets = [(sh.printed, "imprimée", "imprimées"), (sh.emailed, "par courriel", "par courriel"),
+                          (sh.withoutSheet, "sans fiche", "sans fiche")]
+                .filter { $0.0 > 0 }.map { French.count($0.0, $0.1, $0.2) }
+            parts.append("fiches : " + (sheets.isEmpty ? "aucune" : sheets.joined(separator: ", ")))
         }
-        if let n = s.rejects, n > 0 { parts.append(French.count(n, "rejet", "rejets")) }
-        if let n = s.reviewPairs, n > 0 { parts.append(French.count(n, "doublon", "doublons")) }
-        var line = s.uai.value + (s.name.map { " " + clip($0, 30) } ?? "") + " : " + parts.joined(separator: ", ")
+        var alerts: [String] = []
+        if let n = s.rejects, n > 0 { alerts.append(French.count(n, "rejet", "rejets")) }
+        if let n = s.reviewPairs, n > 0 { alerts.append(French.count(n, "doublon", "doublons")) }
+        if !alerts.isEmpty { parts.append(alerts.joined(separator: ", ")) }
+        var line = s.uai.value + (s.name.map { " " + clip($0, 30) } ?? "") + " : " + parts.joined(separator: " ; ")
         if s.hold != nil { line += " [RETENUE PAR LE GARDE-FOU]" }
         if s.exportMissing { line += " [EXPORT ABSENT]" }
         return line
@@ -89,6 +99,13 @@ enum TextSummary {
         return tally.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map { ($0.key, $0.value) }
     }
 
-    /// Keeps terminal lines short; data strings are shortened, never reinterpreted.
-    static func clip(_ s: String, _ max: Int) -> String { s.count <= max ? s : String(s.prefix(max - 1)) + "…" }
+    /// Keeps terminal lines short and inert: control characters from the data (escape sequences that
+    /// could clear or recolour the operator's terminal) are replaced, long strings shortened.
+    static func clip(_ s: String, _ max: Int) -> String {
+        var safe = ""
+        for scalar in s.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { safe += "\u{FFFD}" } else { safe.unicodeScalars.append(scalar) }
+        }
+        return safe.count <= max ? safe : String(safe.prefix(max - 1)) + "…"
+    }
 }
