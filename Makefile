@@ -26,6 +26,8 @@ test: deps check-fixtures
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/faults.sh $(FAULTS)
+	@rm -rf .build/report-check && .build/debug/alim run --inbox $(INBOX) --workdir .build/report-check --date $(RUN_DATE) >/dev/null
+	bash scripts/check-report-chromium.sh .build/report-check/runs/latest/report.html .build/report-check/report.png
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh

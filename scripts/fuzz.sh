@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 SCRATCH=.build-fuzz
 swift build --product alim-fuzz --scratch-path "$SCRATCH" -c release \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -DALIM_FUZZING 2>&1 | grep -E "error|Compiling alim|Build" || true
+  -Xswiftc -sanitize=fuzzer -Xswiftc -DALIM_FUZZING -Xswiftc -use-ld=lld 2>&1 | grep -E "error|Compiling alim|Build" || true
 BIN="$SCRATCH/release/alim-fuzz"
 [ -x "$BIN" ] || { echo "fuzz build failed"; exit 1; }
 status=0

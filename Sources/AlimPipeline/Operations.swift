@@ -97,6 +97,6 @@ public enum Operations {
         let input = ReportInputLoader.load(ctx)
         let html = ctx.file(ArtifactName.report)
         try SecureFile.write(Report.html(input), to: html)
-        return (Report.text(input), html)
+        return (Report.text(input, runDirectory: ctx.folder.path), html)
     }
 }

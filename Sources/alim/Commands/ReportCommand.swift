@@ -15,8 +15,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let (text, html) = try Operations.report(workdir: common.workdirURL, runId: runId)
+            _ = html
             print(text)
-            print("Rapport : \(html.path)")
         } catch {
             throw Exit.fail(error)
         }

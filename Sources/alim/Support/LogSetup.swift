@@ -43,8 +43,22 @@ struct LineLogHandler: LogHandler {
             text = String(decoding: data, as: UTF8.self)
         } else {
             let meta = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            text = "\(stamp) \(level.rawValue.uppercased()) \(label): \(message)" + (meta.isEmpty ? "" : " " + meta)
+            text = "\(stamp) \(Self.colour(level)) \(label): \(message)" + (meta.isEmpty ? "" : " " + meta)
         }
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Colours only on a terminal: cron mail and log files stay plain.
+    private static let tty = isatty(STDERR_FILENO) == 1
+
+    private static func colour(_ level: Logger.Level) -> String {
+        let name = level.rawValue.uppercased()
+        guard tty else { return name }
+        switch level {
+        case .error, .critical: return "\u{1B}[31m\(name)\u{1B}[0m"
+        case .warning: return "\u{1B}[33m\(name)\u{1B}[0m"
+        case .info, .notice: return "\u{1B}[32m\(name)\u{1B}[0m"
+        default: return name
+        }
     }
 }
