@@ -49,8 +49,7 @@ enum OndeJoin {
                 }
                 found.append(contentsOf: matches.sorted())
             }
-            var seen: Set<RecordRef> = []
-            record.links = found.filter { seen.insert($0).inserted }.map { GuardianLink(pupil: $0, role: .legal) }
+            record.links = Set(found).sorted().map { GuardianLink(pupil: $0, role: .legal) }
             if record.links.isEmpty {
                 let reason = pending.children.isEmpty
                     ? "Responsable non importé : aucun enfant n'est indiqué sur la ligne."
