@@ -53,7 +53,21 @@ public enum Ingest {
                 (a.date ?? "") >= (b.date ?? "") ? a : b
             }).values.sorted(),
             schoolNames: names)
-        return IngestArtifact(records: partial.records.sorted { $0.ref < $1.ref }, rejects: partial.rejects.sorted(),
+        return IngestArtifact(records: sortedByRef(partial.records), rejects: partial.rejects.sorted(),
                               warnings: partial.warnings.sorted(), files: partial.files.sorted(), context: context)
+    }
+
+    /// Sorts records by `RecordRef` order without moving the (large) records during the sort and
+    /// without re-parsing numeric refs at every comparison: same order as `RecordRef.<`.
+    static func sortedByRef(_ records: [PersonRecord]) -> [PersonRecord] {
+        let keys = records.map { (file: $0.ref.file, number: Int($0.ref.ref), ref: $0.ref.ref) }
+        let order = records.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.file != b.file { return a.file < b.file }
+            if let x = a.number, let y = b.number, x != y { return x < y }
+            if a.ref != b.ref { return a.ref < b.ref }
+            return i < j
+        }
+        return order.map { records[$0] }
     }
 }

@@ -48,7 +48,8 @@ struct CSVParser {
                     }
                     if i < n && buf[i] == Self.quote {
                         let openLine = line
-                        let openColumn = CSVDocument.column(from: lineStart, to: i, in: doc.bytes, encoding: doc.encoding)
+                        let openAt = i, openLineStart = lineStart
+                        var openColumn: Int { CSVDocument.column(from: openLineStart, to: openAt, in: doc.bytes, encoding: doc.encoding) }
                         i += 1
                         let fieldStart = i
                         var escaped = false

@@ -28,10 +28,34 @@ struct CSVRow {
     }
 
     /// The field at `index`, trimmed of spaces, tabs and no-break spaces; nil when empty.
+    /// Trimming works on bytes, before decoding, so it costs no Foundation call per field.
     func value(_ index: Int?) -> String? {
-        guard let index else { return nil }
-        let v = self[index].trimmingCharacters(in: CSVRow.blanks)
-        return v.isEmpty ? nil : v
+        guard let index, index >= 0, index < spans.count else { return nil }
+        let s = spans[index]
+        var start = s.start, end = s.end
+        while start < end {
+            let w = blankWidth(at: start)
+            if w == 0 { break }
+            start += w
+        }
+        while end > start {
+            let b = buffer[end - 1]
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A || (encoding == .latin && b == 0xA0) { end -= 1; continue }
+            if encoding == .utf8 && b == 0xA0 && end - 2 >= start && buffer[end - 2] == 0xC2 { end -= 2; continue }
+            break
+        }
+        if start == end { return nil }
+        return CSVEncoding.decode(UnsafeBufferPointer(rebasing: buffer[start..<end]), encoding: encoding, escaped: s.escaped)
+    }
+
+    /// Bytes of the blank (space, tab, line break, no-break space) at `offset`, or 0.
+    @inline(__always)
+    private func blankWidth(at offset: Int) -> Int {
+        let b = buffer[offset]
+        if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { return 1 }
+        if encoding == .latin && b == 0xA0 { return 1 }
+        if encoding == .utf8 && b == 0xC2 && offset + 1 < buffer.count && buffer[offset + 1] == 0xA0 { return 2 }
+        return 0
     }
 
     /// Whether every field is empty or blank (a row of bare separators).

@@ -11,6 +11,8 @@ struct OndeFileResult: Sendable {
     var personRows = 0
     /// Rows of the organismes d'accueil trailer.
     var skippedRows = 0
+    /// Levels already parsed, by spelling (a file has a handful of spellings and many rows).
+    var levels: [String: SchoolLevel] = [:]
 }
 
 /// A guardian row read but not yet linked: the join needs every pupil file of the school first.
@@ -41,7 +43,9 @@ struct ChildReference: Sendable {
 /// row is a person.
 enum OndeTrailer {
     static func starts(_ row: CSVRow) -> Bool {
-        guard row.count >= 2, let first = row.value(0), let second = row.value(1) else { return false }
+        // Cheap test first: this runs on every row, and folding accents is not cheap.
+        guard row.count >= 2, let first = row.value(0), first.utf8.count <= 12,
+              first.lowercased().hasPrefix("intitul"), let second = row.value(1) else { return false }
         return HeaderKey.normalise(first) == "intitule" && HeaderKey.normalise(second) == "adresse organisme"
     }
 }

@@ -60,7 +60,8 @@ struct OndePupilReader: Sendable {
         }
         var level: SchoolLevel?
         if let raw = row.value(c.level) {
-            level = SchoolLevel(parsing: raw)
+            level = out.levels[raw] ?? SchoolLevel(parsing: raw)
+            out.levels[raw] = level
             if level == .other {
                 out.warnings.append(Finding(ref, field: map.name(.level),
                     reason: "Niveau « \(raw) » non reconnu : l'élève est importé sans niveau connu (pas de fiche élève).",
@@ -80,6 +81,7 @@ struct OndePupilReader: Sendable {
 /// The sex codes of ONDE and Base Élèves (`M`/`F`, sometimes spelled out).
 enum OndeSex {
     static func parse(_ raw: String) -> String? {
+        if raw == "M" || raw == "F" { return raw }
         switch HeaderKey.normalise(raw) {
         case "m", "masculin", "garcon", "g": return "M"
         case "f", "feminin", "fille": return "F"
