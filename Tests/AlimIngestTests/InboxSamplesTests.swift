@@ -47,6 +47,12 @@ final class InboxSamplesTests: XCTestCase {
         let linkedUnquoted = artifact.records.filter { $0.ref.file == "0622222B/responsables.csv" }.count
         XCTAssertEqual(linkedQuoted, linkedUnquoted)
         XCTAssertGreaterThan(linkedQuoted, 400)
+        // ONDE writes H for boys; every pupil has a sex and a birth date; every guardian child was found.
+        let pupils = artifact.records.filter { $0.kind == .pupil }
+        XCTAssertEqual(Set(pupils.compactMap(\.sex)), ["F", "M"])
+        XCTAssertEqual(pupils.filter { $0.sex == "M" }.count, 220)
+        XCTAssertTrue(pupils.allSatisfy { $0.birthDate != nil })
+        XCTAssertTrue(artifact.warnings.isEmpty, "\(artifact.warnings.prefix(3))")
         // Accents decoded from Latin-1.
         XCTAssertTrue(artifact.records.contains { $0.firstName == "Eléa" })
         // The teacher export is not read as people.

@@ -3,8 +3,8 @@ import AlimCore
 /// Turns ONDE pupil rows into pupil records of one school.
 ///
 /// Policy: a row without last or first name is rejected (nothing identifies the child); a bad birth
-/// date, sex or level is dropped with a warning and the pupil still imported, because a missing
-/// value is better than a wrong one and the child must still get an account.
+/// date or sex is dropped with a warning and the pupil still imported (an unknown level is kept as
+/// `other`), because a missing value is better than a wrong one and the child must still get an account.
 struct OndePupilReader: Sendable {
     let map: HeaderMap
     let file: String
@@ -60,13 +60,10 @@ struct OndePupilReader: Sendable {
         }
         var level: SchoolLevel?
         if let raw = row.value(c.level) {
+            // Special classes (CLIS, ULIS…) are kept as `other` without a warning: they are legitimate,
+            // and a warning on every such pupil every night would bury the real ones.
             level = out.levels[raw] ?? SchoolLevel(parsing: raw)
             out.levels[raw] = level
-            if level == .other {
-                out.warnings.append(Finding(ref, field: map.name(.level),
-                    reason: "Niveau « \(raw) » non reconnu : l'élève est importé sans niveau connu (pas de fiche élève).",
-                    kind: .pupil, uai: uai, subject: subject))
-            }
         }
         let address = PostalAddress(lines: [row.value(c.address)].compactMap { $0 }, postalCode: row.value(c.postal),
                                     city: row.value(c.city), country: row.value(c.country))
@@ -82,8 +79,9 @@ struct OndePupilReader: Sendable {
 enum OndeSex {
     static func parse(_ raw: String) -> String? {
         if raw == "M" || raw == "F" { return raw }
+        if raw == "H" { return "M" }  // ONDE writes H (homme) for boys.
         switch HeaderKey.normalise(raw) {
-        case "m", "masculin", "garcon", "g": return "M"
+        case "m", "h", "masculin", "garcon", "g": return "M"
         case "f", "feminin", "fille": return "F"
         default: return nil
         }
