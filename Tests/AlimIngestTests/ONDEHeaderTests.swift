@@ -45,6 +45,17 @@ final class ONDEHeaderTests: XCTestCase {
         XCTAssertEqual(unquoted.all(.childFirstName), [14, 18, 22])
     }
 
+    func testOlderGuardianHeaderVariant() throws {
+        let header = ["Civilité", "Nom d'usage responsable", "Nom de famille responsable", "Prénom responsable", "Courriel",
+                      "Nom usage enfant", "Nom enfant", "Prénom enfant", "Classe enfant",
+                      "Nom usage enfant", "Nom enfant", "Prénom enfant", "Classe enfant"]
+        let map = try XCTUnwrap(HeaderMap.recognise(header))
+        XCTAssertEqual(map.kind, .ondeGuardians)
+        XCTAssertEqual(map.column(.guardianLastName), 2)
+        XCTAssertEqual(map.all(.childUsageName), [5, 9])
+        XCTAssertEqual(map.all(.childClass), [8, 12])
+    }
+
     func testMissingRequiredColumnsAreNamed() {
         let r = refusal { _ = try HeaderMap.recognise(["Nom Elève", "Sexe", "Niveau"]) }
         XCTAssertTrue(r?.message.contains("« Prénom Elève »") ?? false, r?.message ?? "")

@@ -16,7 +16,7 @@ struct CSVDocument: Sendable {
     static func load(url: URL, limits: LimitsConfig) throws -> CSVDocument {
         let size: Int
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         } catch {
             throw CSVRefusal("Fichier refusé : il ne peut pas être lu (\(error.localizedDescription)).")
