@@ -8,8 +8,66 @@ import Foundation
 public enum Ingest {
     /// Reads the inbox. Throws only when the inbox itself cannot be listed; a bad file becomes a
     /// refused `FileOutcome` plus a reject, and the rest of the inbox is still imported.
+    ///
+    /// Files are routed by content: zip or XML to the XML readers (all at once, since their links
+    /// cross files), everything else to the CSV readers. Every person record read ends in exactly
+    /// one of `records` or `rejects`.
     public static func run(inbox: URL, config: AlimConfig, progress: StageProgress = NoProgress()) throws -> IngestArtifact {
-        // TODO(ingest-csv): walk the inbox, sniff formats, read ONDE CSV, hand XML/zip files to XMLIngest.
-        IngestArtifact()
+        let listing = try InboxWalker.list(inbox)
+        var xmlFiles: [InboxFile] = []
+        var csvFiles: [InboxFile] = []
+        for file in listing.files {
+            switch FormatSniffer.family(of: file.url) {
+            case .xml: xmlFiles.append(file)
+            case .csv: csvFiles.append(file)
+            }
+        }
+        var done = 0
+        var merged = CSVIngest.read(files: csvFiles, config: config, progress: progress, done: &done)
+        if !xmlFiles.isEmpty {
+            merged.merge(XMLIngest.read(files: xmlFiles, config: config))
+        }
+        for folder in listing.unreadable {
+            merged.rejects.append(Finding(file: folder.path, ref: "", reason: folder.reason))
+        }
+        progress.update(done: done, total: nil)
+        return artifact(from: merged, files: listing.files, config: config)
+    }
+
+    /// Sorts everything and settles school names: `alim.toml` first, then names given by the
+    /// sources (AAF, SIECLE), then the label of the school folder.
+    static func artifact(from partial: PartialIngest, files: [InboxFile], config: AlimConfig) -> IngestArtifact {
+        var names: [String: String] = [:]
+        var seen: Set<UAI> = partial.schoolsPresent
+        for file in files {
+            guard let school = SchoolFolder.of(relativePath: file.relativePath) else { continue }
+            seen.insert(school.uai)
+            if let label = school.label, names[school.uai.value] == nil { names[school.uai.value] = label }
+        }
+        for (uai, name) in partial.schoolNames where !name.isEmpty { names[uai] = name }
+        let named = Set(names.keys).union(seen.map(\.value))
+        for (uai, name) in config.schools where named.contains(uai) && !name.isEmpty { names[uai] = name }
+        let context = InboxContext(
+            schoolsPresent: partial.schoolsPresent.sorted(),
+            activated: Dictionary(partial.activated.map { ($0.login, $0) }, uniquingKeysWith: { a, b in
+                (a.date ?? "") >= (b.date ?? "") ? a : b
+            }).values.sorted(),
+            schoolNames: names)
+        return IngestArtifact(records: sortedByRef(partial.records), rejects: partial.rejects.sorted(),
+                              warnings: partial.warnings.sorted(), files: partial.files.sorted(), context: context)
+    }
+
+    /// Sorts records by `RecordRef` order without moving the (large) records during the sort and
+    /// without re-parsing numeric refs at every comparison: same order as `RecordRef.<`.
+    static func sortedByRef(_ records: [PersonRecord]) -> [PersonRecord] {
+        let keys = records.map { (file: $0.ref.file, number: Int($0.ref.ref), ref: $0.ref.ref) }
+        let order = records.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.file != b.file { return a.file < b.file }
+            if let x = a.number, let y = b.number, x != y { return x < y }
+            if a.ref != b.ref { return a.ref < b.ref }
+            return i < j
+        }
+        return order.map { records[$0] }
     }
 }

@@ -1,0 +1,124 @@
+import AlimCore
+import Foundation
+
+/// Reads every CSV file of the inbox (ONDE pupils, ONDE guardians, ENT activated export) and joins
+/// each school's guardians to its pupils once all of that school's files are read.
+///
+/// A file is refused whole on any structural problem: its partial rows never reach the artifact,
+/// so a school is either imported from a sound file or not at all.
+enum CSVIngest {
+    /// Reads the files (already sorted) and returns their merged, not yet sorted, results.
+    static func read(files: [InboxFile], config: AlimConfig, progress: StageProgress, done: inout Int) -> PartialIngest {
+        var out = PartialIngest()
+        var pupilsBySchool: [UAI: [PersonRecord]] = [:]
+        var guardiansBySchool: [UAI: [PendingGuardian]] = [:]
+        for file in files {
+            let (outcome, result) = readOne(file, config: config, progress: progress, done: &done)
+            switch result {
+            case .onde(let r, let kind, let uai):
+                out.records += r.records
+                out.rejects += r.rejects
+                out.warnings += r.warnings
+                if kind == .ondePupils {
+                    pupilsBySchool[uai, default: []] += r.records
+                    out.schoolsPresent.insert(uai)
+                } else {
+                    guardiansBySchool[uai, default: []] += r.guardians
+                }
+            case .activated(let a):
+                out.activated += a.logins
+                out.warnings += a.warnings
+            case .refused(let finding):
+                out.rejects.append(finding)
+            }
+            out.files.append(outcome)
+        }
+        for uai in guardiansBySchool.keys.sorted() {
+            let joined = OndeJoin.resolve(guardians: guardiansBySchool[uai] ?? [], pupils: pupilsBySchool[uai] ?? [], uai: uai)
+            out.records += joined.records
+            out.rejects += joined.rejects
+            out.warnings += joined.warnings
+        }
+        progress.update(done: done, total: nil)
+        return out
+    }
+
+    private enum FileResult {
+        case onde(OndeFileResult, CSVKind, UAI)
+        case activated(ActivatedReader.Result)
+        case refused(Finding)
+    }
+
+    /// Thrown by the row callback to stop reading a file whose header is no known export.
+    private struct UnknownFormat: Error {}
+
+    private static func readOne(_ file: InboxFile, config: AlimConfig, progress: StageProgress,
+                                done: inout Int) -> (FileOutcome, FileResult) {
+        let school = SchoolFolder.of(relativePath: file.relativePath)
+        var kind: CSVKind?
+        var onde = OndeFileResult()
+        var activated = ActivatedReader.Result()
+        var pupilReader: OndePupilReader?
+        var guardianReader: OndeGuardianReader?
+        var activatedReader: ActivatedReader?
+        var inTrailer = false
+        var counted = done
+        func refuse(_ refusal: CSVRefusal, status: FileOutcome.Status = .refused) -> (FileOutcome, FileResult) {
+            (FileOutcome(file: file.relativePath, format: kind?.format, status: status, uai: school?.uai,
+                         message: refusal.message),
+             .refused(Finding(file: file.relativePath, ref: refusal.findingRef, reason: refusal.message,
+                              uai: school?.uai)))
+        }
+        do {
+            let document = try CSVDocument.load(url: file.url, limits: config.limits)
+            try CSVParser(document: document, limits: config.limits).forEachRow { row in
+                if row.number == 1 {
+                    let header = (0..<row.count).map { row[$0] }
+                    guard let map = try HeaderMap.recognise(header) else { throw UnknownFormat() }
+                    kind = map.kind
+                    switch map.kind {
+                    case .ondePupils, .ondeGuardians:
+                        guard let school else {
+                            throw CSVRefusal("Fichier refusé : cet export \(map.kind.label) n'est pas rangé dans un dossier d'école. "
+                                + "Placez-le dans un dossier nommé par l'UAI de l'école (7 chiffres et une lettre, par exemple "
+                                + "« 0611234A » ou « 0611234A-ecole-jules-ferry »).")
+                        }
+                        if map.kind == .ondePupils { pupilReader = OndePupilReader(map: map, file: file.relativePath, uai: school.uai) }
+                        else { guardianReader = OndeGuardianReader(map: map, file: file.relativePath, uai: school.uai) }
+                    case .activated:
+                        activatedReader = ActivatedReader(map: map, file: file.relativePath)
+                    }
+                    return
+                }
+                if let activatedReader { activatedReader.read(row, into: &activated); return }
+                if inTrailer || OndeTrailer.starts(row) { inTrailer = true; onde.skippedRows += 1; return }
+                if let pupilReader { pupilReader.read(row, into: &onde) }
+                else if let guardianReader { guardianReader.read(row, into: &onde) }
+                counted += 1
+                if counted % 10_000 == 0 { progress.update(done: counted, total: nil) }
+            }
+        } catch let refusal as CSVRefusal {
+            return refuse(refusal)
+        } catch is UnknownFormat {
+            return refuse(CSVRefusal("Format non reconnu : l'en-tête ne correspond à aucun export connu "
+                + "(ONDE élèves, ONDE responsables, comptes activés de l'ENT). Le fichier n'a pas été importé."), status: .unknown)
+        } catch {
+            return refuse(CSVRefusal("Fichier refusé : \(error.localizedDescription)"))
+        }
+        guard let kind else {
+            return refuse(CSVRefusal("Fichier refusé : le fichier ne contient aucune ligne."))
+        }
+        if kind == .activated {
+            return (FileOutcome(file: file.relativePath, format: kind.format, status: .imported,
+                                skippedRows: activated.skippedRows), .activated(activated))
+        }
+        guard let school else { return refuse(CSVRefusal("Fichier refusé : dossier d'école introuvable.")) }
+        if onde.personRows == 0 {
+            return refuse(CSVRefusal("Fichier refusé : l'export \(kind.label) ne contient que l'en-tête, aucune ligne de données. "
+                + "Refaites l'export depuis ONDE."))
+        }
+        done = counted
+        return (FileOutcome(file: file.relativePath, format: kind.format, status: .imported, uai: school.uai,
+                            records: onde.personRows, skippedRows: onde.skippedRows), .onde(onde, kind, school.uai))
+    }
+}
