@@ -46,7 +46,7 @@ BEE_HEAD = '<?xml version="1.0" encoding="ISO-8859-15"?>\n'
 
 CASES = {
     "empty-file": ("0610009Z/CSVExtraction-eleves.csv", b"", "refused"),
-    "header-only": ("0610009Z/CSVExtraction-eleves.csv", cp1252(PUPIL_HEADER + "\r\n"), "imported"),
+    "header-only": ("0610009Z/CSVExtraction-eleves.csv", cp1252(PUPIL_HEADER + "\r\n"), "refused"),
     "binary-garbage": ("0610009Z/CSVExtraction-eleves.csv", bytes(range(256)) * 40 + b"\x00\x00\xff", "refused"),
     "utf16-bom": ("0610009Z/CSVExtraction-eleves.csv",
                   b"\xff\xfe" + onde([ROW]).encode("utf-16-le"), "refused-or-imported"),
