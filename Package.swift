@@ -51,6 +51,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmark driver for scripts/bench-xml.sh: runs only the XML reader.
+        .executableTarget(name: "alim-bench-xml", dependencies: ["AlimIngest", "AlimCore"], path: "Sources/alim-bench-xml"),
+
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),
         .testTarget(name: "AlimIngestTests", dependencies: ["AlimIngest", "AlimCore"]),
