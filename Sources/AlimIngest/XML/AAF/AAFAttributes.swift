@@ -55,7 +55,7 @@ struct AAFRelation: Sendable, Equatable {
 
     /// legal flag 1 or 2 (responsable légal 1/2) → legal; else contact flag → contact; else financial → in charge.
     init?(packed: String) {
-        let parts = packed.split(separator: "$", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = packed.split(separator: "$", omittingEmptySubsequences: false).map { $0.xmlTrimmed }
         guard let id = parts.first, !id.isEmpty else { return nil }
         func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
         guardianId = id

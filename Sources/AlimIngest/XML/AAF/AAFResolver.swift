@@ -180,7 +180,7 @@ enum AAFResolver {
                                   birthDate: XMLValues.isoDate(fromFrench: f[.birthDate]?.first), sex: XMLValues.sex(f[.sex]?.first))
         record.email = f[.email]?.first
         record.phones = XMLValues.phones([("home", f[.phoneHome]?.first), ("mobile", f[.phoneMobile]?.first), ("work", f[.phoneWork]?.first)])
-        let lines = (f[.address] ?? []).flatMap { $0.split(separator: "$").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        let lines = (f[.address] ?? []).flatMap { $0.split(separator: "$").map { $0.xmlTrimmed } }.filter { !$0.isEmpty }
         let address = PostalAddress(lines: lines, postalCode: f[.postalCode]?.first, city: f[.city]?.first, country: f[.country]?.first)
         if !address.isEmpty { record.address = address }
         return record

@@ -33,13 +33,13 @@ struct XMLNode: Sendable {
 
     /// Trimmed text, nil when empty.
     var trimmedText: String? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.xmlTrimmed
         return t.isEmpty ? nil : t
     }
 
     /// A trimmed attribute, nil when absent or empty.
     func attribute(_ name: String) -> String? {
-        guard let v = attributes[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+        guard let v = attributes[name]?.xmlTrimmed, !v.isEmpty else { return nil }
         return v
     }
 }

@@ -49,10 +49,11 @@ final class XMLStreamReader {
         _ = Self.installLoader
         let capture = ErrorCapture()
         let ctx = Unmanaged.passUnretained(capture).toOpaque()
-        // Errors raised before the reader exists (file cannot be opened) go to the thread's handler.
+        // Errors raised outside the reader's context (file cannot be opened, encoding switch) go to the
+        // thread's handler: route them to the capture for the reader's whole life (reset in deinit).
         xmlSetStructuredErrorFunc(ctx, Self.errorCallback)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard let r = xmlReaderForFile(path, encoding, Self.options) else {
+            xmlSetStructuredErrorFunc(nil, nil)
             throw XMLParseError(kind: .io, line: 0, column: 0,
                                 reason: "Impossible d'ouvrir le fichier XML", detail: capture.first?.message)
         }
@@ -61,13 +62,13 @@ final class XMLStreamReader {
         xmlTextReaderSetStructuredErrorHandler(r, Self.errorCallback, ctx)
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    deinit {
+        xmlFreeTextReader(reader)
+        xmlSetStructuredErrorFunc(nil, nil)
+    }
 
     /// Advances to the next node; false at the end of the document. Throws the first libxml2 error.
     func read() throws -> Bool {
-        let ctx = Unmanaged.passUnretained(errors).toOpaque()
-        xmlSetStructuredErrorFunc(ctx, Self.errorCallback)
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let rc = xmlTextReaderRead(reader)
         if rc == 1, errors.first == nil { return true }
         if rc == 0, errors.first == nil { return false }
