@@ -17,7 +17,7 @@ enum XMLIngest {
                 switch try XMLFileParser.parse(url: url, relativePath: relativePath, limits: config.limits) {
                 case .siecle(let file):
                     siecle.append(file)
-                    out.schoolsPresent.insert(file.uai!)
+                    if let uai = file.uai { out.schoolsPresent.insert(uai) }
                     out.files.append(FileOutcome(file: relativePath, format: file.format, status: .imported, uai: file.uai,
                                                  records: file.records.count + file.rejects.count))
                 case .aaf(let file):
