@@ -53,6 +53,8 @@ let package = Package(
 
         // libFuzzer harnesses (make fuzz); a corpus replayer in normal builds.
         .executableTarget(name: "alim-fuzz", dependencies: ["AlimCore", "AlimIngest"], path: "Sources/alim-fuzz"),
+        // Benchmark driver for scripts/bench-xml.sh: runs only the XML reader.
+        .executableTarget(name: "alim-bench-xml", dependencies: ["AlimIngest", "AlimCore"], path: "Sources/alim-bench-xml"),
 
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),

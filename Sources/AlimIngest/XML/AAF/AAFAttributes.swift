@@ -1,0 +1,76 @@
+/// The fields Alim reads from AAF `attr` elements, whatever the attribute's spelling.
+enum AAFField: Sendable, Hashable {
+    case joinKey, lastName, birthName, firstName, otherFirstNames, birthDate, ine, civility, sex
+    case structure, classes, level, mefCode, mefLabel, relations, parentalAuthority, children
+    case address, postalCode, city, country, email, phoneHome, phoneWork, phoneMobile
+    case structureJoin, structureUAI, structureName
+}
+
+/// The one table from AAF attribute names (2D LDAP-style and 1D `ENTPerson…` names) to fields.
+///
+/// A new spelling in a future AAF version is one line here. When two spellings of one field are
+/// present, the first non-empty one read wins.
+enum AAFAttributes {
+    static let fieldByName: [String: AAFField] = [
+        "ENTPersonJointure": .joinKey,
+        "sn": .lastName, "ENTPersonNom": .lastName,
+        "ENTPersonNomPatro": .birthName,
+        "givenName": .firstName, "ENTPersonPrenom": .firstName,
+        "ENTPersonAutresPrenoms": .otherFirstNames,
+        "ENTPersonDateNaissance": .birthDate,
+        "ENTEleveINE": .ine,
+        "personalTitle": .civility, "ENTPersonCivilite": .civility,
+        "ENTPersonSexe": .sex,
+        "ENTPersonStructRattach": .structure,
+        "ENTEleveClasses": .classes, "ENTPersonClasses": .classes,
+        "ENTEleveNivFormation": .level, "ENTEleveNiveau": .level,
+        "ENTEleveMEF": .mefCode, "ENTEleveLibelleMEF": .mefLabel,
+        "ENTElevePersRelEleve": .relations,
+        "ENTEleveAutoriteParentale": .parentalAuthority,
+        "ENTAuxPersRelEleveEleve": .children,
+        "ENTPersonAdresse": .address, "ENTPersonCodePostal": .postalCode, "ENTPersonVille": .city, "ENTPersonPays": .country,
+        "mail": .email, "ENTPersonMail": .email,
+        "homePhone": .phoneHome, "ENTPersonTelPerso": .phoneHome,
+        "telephoneNumber": .phoneWork, "ENTPersRelEleveTelPro": .phoneWork,
+        "mobile": .phoneMobile, "ENTPersonTelPortable": .phoneMobile, "ENTPersRelEleveTelMobile": .phoneMobile,
+        "ENTStructureJointure": .structureJoin,
+        "ENTStructureUAI": .structureUAI, "ENTEtablissementUAI": .structureUAI,
+        "ENTStructureNomCourant": .structureName,
+    ]
+
+    /// Names only the 1D (primary) AAF uses for people: their presence hints `.primary` when no level says.
+    static let firstDegreeNames: Set<String> = ["ENTPersonNom", "ENTPersonPrenom", "ENTPersonClasses", "ENTEleveNiveau"]
+
+    /// `categoriePersonne` / `categorieStructure` values Alim turns into data; any other category is skipped.
+    static let pupilCategory = "Eleve"
+    static let guardianCategory = "PersRelEleve"
+    static let structureCategory = "EtabEducNat"
+}
+
+/// One `ENTElevePersRelEleve` value: `id$lien$financier$legal$contact$paiement`.
+struct AAFRelation: Sendable, Equatable {
+    var guardianId: String
+    var relationship: String?
+    var role: LinkRole
+
+    /// legal flag 1 or 2 (responsable légal 1/2) → legal; else contact flag → contact; else financial → in charge.
+    init?(packed: String) {
+        let parts = packed.split(separator: "$", omittingEmptySubsequences: false).map { $0.xmlTrimmed }
+        guard let id = parts.first, !id.isEmpty else { return nil }
+        func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+        guardianId = id
+        relationship = part(1)
+        if let legal = part(3), legal != "0", XMLValues.bool(legal) != false {
+            role = .legal
+        } else if XMLValues.bool(part(4)) == true {
+            role = .contact
+        } else if XMLValues.bool(part(2)) == true {
+            role = .inCharge
+        } else {
+            role = .contact
+        }
+    }
+}
+
+import AlimCore
+import Foundation

@@ -1,0 +1,194 @@
+import AlimCore
+import Foundation
+
+/// Applies the requests of every AAF file of the set and links guardians to pupils across chunks.
+///
+/// Adds come first (Complet and Delta), then modifications and deletions in file order, so a Delta
+/// applies to the Complet of the same night whatever the file names sort to. Links come from the
+/// pupil side (`ENTElevePersRelEleve`, `ENTEleveAutoriteParentale`) and, if present, the guardian side
+/// (`ENTAuxPersRelEleveEleve`). A guardian whose pupils are all missing (a lost chunk) is rejected.
+enum AAFResolver {
+    struct Output {
+        var records: [PersonRecord] = []
+        var rejects: [Finding] = []
+        var warnings: [Finding] = []
+        var schoolNames: [String: String] = [:]
+        var schoolsPresent: Set<UAI> = []
+    }
+
+    private struct Entry {
+        var ref: RecordRef
+        var request: AAFFile.Request
+        var degree: Int?
+        var deletedBy: String?
+        var fromDelta: Bool
+    }
+
+    static func resolve(_ files: [AAFFile]) -> Output {
+        var out = Output()
+        let ordered = files.sorted { $0.file < $1.file }
+
+        var uaiByJoin: [String: UAI] = [:]
+        for file in ordered {
+            for s in file.structures {
+                guard let uai = s.uai else { continue }
+                if let join = s.join { uaiByJoin[join] = uai }
+                uaiByJoin[uai.value] = uai
+                if let name = s.name, out.schoolNames[uai.value] == nil { out.schoolNames[uai.value] = name }
+            }
+        }
+
+        var entries: [Entry] = []
+        var index: [String: Int] = [:]
+        func key(_ category: String, _ id: String) -> String { category + "|" + id }
+        for file in ordered {
+            let delta = file.file.lowercased().contains("delta")
+            for (n, request) in file.requests.enumerated() where request.operation == .add {
+                let subject = XMLValues.subject(lastName: request.fields[.lastName]?.first, firstName: request.fields[.firstName]?.first)
+                let kind: RecordKind = request.category == AAFAttributes.pupilCategory ? .pupil : .guardian
+                guard let id = request.id else {
+                    out.rejects.append(Finding(file: file.file, ref: "requête \(n + 1) (ligne \(request.line))", field: "identifier",
+                                               reason: "Personne AAF sans identifiant (identifier/id ni ENTPersonJointure) : impossible de la suivre.",
+                                               kind: kind, subject: subject))
+                    continue
+                }
+                let ref = RecordRef(file: file.file, ref: id)
+                if let first = index[key(request.category, id)] {
+                    out.rejects.append(Finding(file: file.file, ref: "\(id) (ligne \(request.line))", field: "identifier",
+                                               reason: "Identifiant AAF \(id) déjà présent dans \(entries[first].ref.file) : doublon non importé.",
+                                               kind: kind, subject: subject))
+                    continue
+                }
+                index[key(request.category, id)] = entries.count
+                entries.append(Entry(ref: ref, request: request, degree: file.degree, fromDelta: delta))
+            }
+        }
+        for file in ordered {
+            for request in file.requests where request.operation != .add {
+                let id = request.id ?? ""
+                let found = index[key(request.category, id)]
+                    ?? index[key(AAFAttributes.pupilCategory, id)] ?? index[key(AAFAttributes.guardianCategory, id)]
+                guard let i = found else {
+                    out.warnings.append(Finding(file: file.file, ref: id.isEmpty ? "ligne \(request.line)" : id, field: "identifier",
+                                                reason: request.operation == .delete
+                                                    ? "Suppression d'une personne absente de l'export complet : rien à supprimer."
+                                                    : "Modification d'une personne absente de l'export complet : ignorée (déposez le fichier Complet avec le Delta)."))
+                    continue
+                }
+                if request.operation == .delete {
+                    entries[i].deletedBy = file.file
+                } else {
+                    for (field, values) in request.fields { entries[i].request.fields[field] = values }
+                }
+            }
+        }
+
+        // Pupils first: their RecordRefs are what guardian links point to.
+        var pupilRefById: [String: RecordRef] = [:]
+        var pupilStageByRef: [RecordRef: SchoolStage] = [:]
+        var linksByGuardian: [String: [GuardianLink]] = [:]
+        let guardianIds = Set(entries.filter { $0.request.category == AAFAttributes.guardianCategory && $0.deletedBy == nil }
+            .compactMap { $0.request.id })
+        for entry in entries where entry.request.category == AAFAttributes.pupilCategory {
+            let f = entry.request.fields
+            let subject = XMLValues.subject(lastName: f[.lastName]?.first, firstName: f[.firstName]?.first)
+            if let deletedBy = entry.deletedBy {
+                out.rejects.append(Finding(entry.ref, reason: "Élève supprimé par le fichier delta \(deletedBy) : non importé.", kind: .pupil, subject: subject))
+                continue
+            }
+            let structure = f[.structure]?.first
+            guard let uai = structure.flatMap({ uaiByJoin[$0] ?? UAI($0) }) else {
+                out.rejects.append(Finding(entry.ref, field: "ENTPersonStructRattach",
+                                           reason: "Établissement de rattachement « \(structure ?? "") » introuvable (aucun fichier EtabEducNat ne le décrit) : déposez le fichier EtabEducNat de l'export.",
+                                           kind: .pupil, subject: subject))
+                continue
+            }
+            guard var record = person(entry, kind: .pupil, source: .aafStudents, out: &out) else { continue }
+            record.uai = uai
+            record.ine = f[.ine]?.first
+            record.level = SIECLEVocabulary.level(mefCode: f[.mefCode]?.first, label: f[.level]?.first ?? f[.mefLabel]?.first)
+            record.stage = record.level?.stage ?? (entry.degree == 1 || entry.request.usesFirstDegreeNames ? .primary : .college)
+            record.className = f[.classes]?.first.map(className)
+            if !entry.fromDelta { out.schoolsPresent.insert(uai) }
+            out.records.append(record)
+            pupilRefById[entry.request.id ?? ""] = record.ref
+            pupilStageByRef[record.ref] = record.stage
+
+            var roles: [String: AAFRelation] = [:]
+            for packed in f[.relations] ?? [] {
+                guard let rel = AAFRelation(packed: packed) else { continue }
+                roles[rel.guardianId] = rel
+            }
+            for id in f[.parentalAuthority] ?? [] where roles[id]?.role != .legal {
+                roles[id] = AAFRelation(packed: "\(id)$\(roles[id]?.relationship ?? "")$0$1$0$0")
+            }
+            for (guardianId, rel) in roles.sorted(by: { $0.key < $1.key }) {
+                linksByGuardian[guardianId, default: []].append(GuardianLink(pupil: record.ref, role: rel.role, relationship: rel.relationship))
+                if !guardianIds.isEmpty && !guardianIds.contains(guardianId) {
+                    out.warnings.append(Finding(record.ref, field: "ENTElevePersRelEleve",
+                                                reason: "Le responsable \(guardianId) cité par cet élève est absent des fichiers PersRelEleve de l'export : lien ignoré.",
+                                                kind: .pupil, uai: uai, subject: subject))
+                }
+            }
+        }
+
+        for entry in entries where entry.request.category == AAFAttributes.guardianCategory {
+            let f = entry.request.fields
+            let subject = XMLValues.subject(lastName: f[.lastName]?.first, firstName: f[.firstName]?.first)
+            if let deletedBy = entry.deletedBy {
+                out.rejects.append(Finding(entry.ref, reason: "Responsable supprimé par le fichier delta \(deletedBy) : non importé.", kind: .guardian, subject: subject))
+                continue
+            }
+            var links = linksByGuardian[entry.request.id ?? ""] ?? []
+            for child in f[.children] ?? [] {
+                guard let pupil = pupilRefById[child] else {
+                    out.warnings.append(Finding(entry.ref, field: "ENTAuxPersRelEleveEleve",
+                                                reason: "L'élève \(child) cité par ce responsable est absent de l'export : lien ignoré.",
+                                                kind: .guardian, subject: subject))
+                    continue
+                }
+                if !links.contains(where: { $0.pupil == pupil }) { links.append(GuardianLink(pupil: pupil, role: .legal)) }
+            }
+            guard !links.isEmpty else {
+                out.rejects.append(Finding(entry.ref, field: "ENTElevePersRelEleve",
+                                           reason: "Aucun élève de l'export ne cite ce responsable (fichier Eleve manquant ou incomplet ?) : déposez tous les fichiers Eleve de l'export.",
+                                           kind: .guardian, subject: subject))
+                continue
+            }
+            guard var record = person(entry, kind: .guardian, source: .aafGuardians, out: &out) else { continue }
+            record.links = links.sorted { $0.pupil < $1.pupil }
+            record.kind = links.contains { $0.role == .legal } ? .guardian : .contact
+            record.stage = record.links.first.flatMap { pupilStageByRef[$0.pupil] } ?? (entry.degree == 1 ? .primary : .college)
+            out.records.append(record)
+        }
+        return out
+    }
+
+    /// The fields every AAF person shares; nil (and a reject) when the name is missing.
+    private static func person(_ entry: Entry, kind: RecordKind, source: SourceFormat, out: inout Output) -> PersonRecord? {
+        let f = entry.request.fields
+        let usage = f[.lastName]?.first
+        guard let last = f[.birthName]?.first ?? usage, let first = f[.firstName]?.first else {
+            out.rejects.append(Finding(entry.ref, field: "sn", reason: "Nom ou prénom absent : la personne ne peut pas recevoir de compte.",
+                                       kind: kind, subject: XMLValues.subject(lastName: usage, firstName: f[.firstName]?.first)))
+            return nil
+        }
+        var record = PersonRecord(ref: entry.ref, kind: kind, source: source, stage: .college, uai: nil,
+                                  externalId: f[.joinKey]?.first ?? entry.request.id, civility: f[.civility]?.first,
+                                  lastName: last, usageName: usage == last ? nil : usage, firstName: first,
+                                  otherFirstNames: f[.otherFirstNames] ?? [],
+                                  birthDate: XMLValues.isoDate(fromFrench: f[.birthDate]?.first), sex: XMLValues.sex(f[.sex]?.first))
+        record.email = f[.email]?.first
+        record.phones = XMLValues.phones([("home", f[.phoneHome]?.first), ("mobile", f[.phoneMobile]?.first), ("work", f[.phoneWork]?.first)])
+        let lines = (f[.address] ?? []).flatMap { $0.split(separator: "$").map { $0.xmlTrimmed } }.filter { !$0.isEmpty }
+        let address = PostalAddress(lines: lines, postalCode: f[.postalCode]?.first, city: f[.city]?.first, country: f[.country]?.first)
+        if !address.isEmpty { record.address = address }
+        return record
+    }
+
+    /// `struct$class` → `class`; a value without `$` is the class itself.
+    private static func className(_ packed: String) -> String {
+        let parts = packed.split(separator: "$", omittingEmptySubsequences: false)
+        return parts.count > 1 ? String(parts[1]) : packed
+    }
+}
