@@ -51,6 +51,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        .executableTarget(name: "alim-bench-sheets", dependencies: ["AlimSheets", "AlimCore"], path: "Sources/alim-bench-sheets"),
+
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),
         .testTarget(name: "AlimIngestTests", dependencies: ["AlimIngest", "AlimCore"]),

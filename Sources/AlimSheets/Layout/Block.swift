@@ -70,7 +70,8 @@ public enum Markup {
 
     /// `**x**` → `<b>x</b>`; an unpaired `**` is left as typed.
     static func inline<S: StringProtocol>(_ s: S) -> String {
-        let parts = s.components(separatedBy: "**")
+        guard s.contains("**") else { return String(s) }
+        let parts = String(s).split(separator: "**", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 3 else { return String(s) }
         var out = parts[0]
         var i = 1

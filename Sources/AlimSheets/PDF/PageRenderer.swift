@@ -44,6 +44,7 @@ final class PageRenderer {
     }
 
     deinit {
+        for l in cache.values { g_object_unref(UnsafeMutableRawPointer(l)) }
         for font in fonts.values { pango_font_description_free(font) }
         g_object_unref(UnsafeMutableRawPointer(layout))
         g_object_unref(UnsafeMutableRawPointer(context))
@@ -133,14 +134,38 @@ final class PageRenderer {
         }
     }
 
-    /// Sets up the shared layout and draws it; returns its height.
+    private struct LayoutKey: Hashable {
+        var markup: String
+        var role: FontRole
+        var width: Int32
+        var justify: Bool
+    }
+    /// Shaped layouts by text: the instructions, headings and the charte are the same on thousands of
+    /// sheets, and shaping (not drawing) is what costs. Cleared when full so names do not pile up.
+    private var cache: [LayoutKey: OpaquePointer] = [:]
+    private let cacheLimit = 4096
+
+    private func cachedLayout(_ key: LayoutKey) -> OpaquePointer {
+        if let layout = cache[key] { return layout }
+        if cache.count >= cacheLimit {
+            for l in cache.values { g_object_unref(UnsafeMutableRawPointer(l)) }
+            cache.removeAll(keepingCapacity: true)
+        }
+        let l = pango_layout_new(context)!
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_font_description(l, fonts[key.role]!)
+        pango_layout_set_width(l, key.width)
+        pango_layout_set_justify(l, key.justify ? 1 : 0)
+        pango_layout_set_markup(l, key.markup, -1)
+        cache[key] = l
+        return l
+    }
+
+    /// Draws a (cached) layout; returns its height.
     @discardableResult
     private func text(_ markup: String, _ role: FontRole, x: Double, y: Double, width: Double,
                       justify: Bool = false, grey: Double = 0.1, cr: OpaquePointer, dryRun: Bool) -> Double {
-        pango_layout_set_font_description(layout, fonts[role]!)
-        pango_layout_set_width(layout, Int32(width * 1024))
-        pango_layout_set_justify(layout, justify ? 1 : 0)
-        pango_layout_set_markup(layout, markup, -1)
+        let layout = cachedLayout(LayoutKey(markup: markup, role: role, width: Int32(width * 1024), justify: justify))
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
         if !dryRun {

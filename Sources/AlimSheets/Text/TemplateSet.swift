@@ -34,7 +34,7 @@ public struct TemplateSet: Sendable {
             let (text, source) = try Self.read(name, overrideDirectory: overrideDirectory)
             do {
                 // TEXT: person data is escaped by the caller for its medium (pango markup or plain text).
-                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + FrenchTypography.apply(text))
+                templates[name] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + FrenchTypography.apply(text))
             } catch {
                 throw TemplateError.invalid(source, String(describing: error))
             }
