@@ -55,6 +55,8 @@ let package = Package(
         .executableTarget(name: "alim-fuzz", dependencies: ["AlimCore", "AlimIngest"], path: "Sources/alim-fuzz"),
         // Benchmark driver for scripts/bench-xml.sh: runs only the XML reader.
         .executableTarget(name: "alim-bench-xml", dependencies: ["AlimIngest", "AlimCore"], path: "Sources/alim-bench-xml"),
+        // Benchmark driver for scripts/bench-sheets.sh.
+        .executableTarget(name: "alim-bench-sheets", dependencies: ["AlimSheets", "AlimCore"], path: "Sources/alim-bench-sheets"),
 
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),

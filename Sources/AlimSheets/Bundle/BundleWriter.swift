@@ -1,0 +1,117 @@
+import AlimCore
+import Foundation
+
+/// Writes one school's bundle: print PDFs per class and for the school, .eml files, sheets.csv,
+/// coverage.csv, the directors' clause, then the zip.
+///
+/// Each sheet is laid out once and replayed into every PDF it belongs to; the charte and the
+/// autorisation, the same for every family of a school, are laid out once per school.
+final class BundleWriter {
+    let renderer: PageRenderer
+    let templates: TemplateSet
+    let config: AlimConfig
+    let date: RunDate
+
+    /// What a bundle holds, for the artifact.
+    struct Counts { var printed = 0; var emailed = 0 }
+
+    init(renderer: PageRenderer, templates: TemplateSet, config: AlimConfig, date: RunDate) {
+        self.renderer = renderer
+        self.templates = templates
+        self.config = config
+        self.date = date
+    }
+
+    func write(uai: UAI, schoolName: String, sheets: [Sheet], coverage: [CoverageEntry], folder: URL) throws -> Counts {
+        if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
+        try SecureFile.makeDirectory(folder)
+        let schoolContext = TemplateContext.school(name: schoolName, uai: uai, date: date, escape: TemplateContext.pango)
+        let charter = page(.charter, schoolContext)
+        let authorization = page(.authorization, schoolContext)
+        var counts = Counts()
+        var files: [AccountID: [String]] = [:]
+
+        for kind in [Sheet.Kind.guardian, .pupil] {
+            let ofKind = sheets.filter { $0.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            let prefix = kind == .guardian ? "responsables" : "eleves"
+            let printed = ofKind.filter(\.printed)
+            let classNames = FileNames.unique(printed.map(\.className))
+            let schoolDoc = printed.isEmpty ? nil : PDFDocument(date: date, title: "Fiches de connexion – \(schoolName)")
+            var classDoc: PDFDocument?
+            var currentClass: String?
+            func closeClass() throws {
+                if let doc = classDoc, let c = currentClass {
+                    try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("\(prefix)-\(classNames[c]!).pdf"))
+                }
+                classDoc = nil
+            }
+            for s in ofKind {
+                let context = TemplateContext.sheet(s, date: date, escape: TemplateContext.pango)
+                let sheetPage = page(kind == .guardian ? .guardianSheet : .pupilSheet, context)
+                var extra: [RecordedPage] = [sheetPage]
+                if kind == .guardian { extra += [charter, authorization] }
+                if s.printed {
+                    if s.className != currentClass || classDoc == nil {
+                        try closeClass()
+                        currentClass = s.className
+                        classDoc = PDFDocument(date: date, title: "Fiches de connexion – \(schoolName) – \(s.className)")
+                    }
+                    for p in extra { classDoc!.add(p); schoolDoc!.add(p) }
+                    files[s.accountId, default: []].append("\(prefix)-\(classNames[s.className]!).pdf")
+                    counts.printed += 1
+                }
+                if s.emailed, let to = s.email {
+                    let name = try writeEmail(s, to: to, pages: extra, folder: folder)
+                    files[s.accountId, default: []].append(name)
+                    counts.emailed += 1
+                }
+            }
+            try closeClass()
+            if let doc = schoolDoc {
+                try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("\(prefix)-ecole.pdf"))
+            }
+        }
+
+        // Blank copies of the documents to sign, for families who need another one.
+        let blank = PDFDocument(date: date, title: "Documents à signer – \(schoolName)")
+        blank.add(charter)
+        blank.add(authorization)
+        try SecureFile.write(try blank.finish(), to: folder.appendingPathComponent("documents-a-signer.pdf"))
+        if config.sheets.includeRulesClause {
+            let doc = PDFDocument(date: date, title: "Clause du règlement intérieur – \(schoolName)")
+            doc.add(page(.rulesClause, schoolContext))
+            try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("clause-reglement-interieur.pdf"))
+        }
+
+        var csv = CSVOutput(header: SheetsCSV.header)
+        for s in sheets { csv.append(SheetsCSV.row(s, files: files[s.accountId] ?? [])) }
+        try SecureFile.write(csv.encoded(), to: folder.appendingPathComponent("sheets.csv"))
+        try SecureFile.write(CoverageBuilder.csv(coverage).encoded(), to: folder.appendingPathComponent("coverage.csv"))
+
+        try BundleZip.make(folder: folder, rootName: uai.value, date: date,
+                           to: folder.deletingLastPathComponent().appendingPathComponent("\(uai.value).zip"))
+        return counts
+    }
+
+    private func page(_ name: TemplateSet.Name, _ context: [String: Any]) -> RecordedPage {
+        RecordedPage(blocks: Markup.parse(templates.render(name, context)), renderer: renderer)
+    }
+
+    /// Writes `courriels/<NOM>-<Prénom>-<login>.eml` with the sheet and the documents to sign.
+    private func writeEmail(_ s: Sheet, to: String, pages: [RecordedPage], folder: URL) throws -> String {
+        let doc = PDFDocument(date: date, title: "Fiche de connexion à l'ENT One")
+        for p in pages { doc.add(p) }
+        let pdf = try doc.finish()
+        let context = TemplateContext.sheet(s, date: date, escape: TemplateContext.plain)
+        let subject = templates.render(.emailSubject, context).trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = EmailMessage(
+            from: config.sheets.emailFrom, to: to, toName: "\(s.firstName) \(s.lastName)", subject: subject, date: date,
+            messageID: EmailMessage.messageID(date: date, uai: s.uai, login: s.login, from: config.sheets.emailFrom),
+            body: templates.render(.emailBody, context), attachmentName: "fiche-connexion-\(FileNames.component(s.login, fallback: "compte")).pdf",
+            attachment: pdf)
+        let name = "courriels/" + FileNames.component("\(s.lastName)-\(s.firstName)-\(s.login)", fallback: "courriel") + ".eml"
+        try SecureFile.write(message.encoded(), to: folder.appendingPathComponent(name))
+        return name
+    }
+}

@@ -1,0 +1,59 @@
+import AlimCore
+import Foundation
+
+/// One RFC 5322 message with a PDF attached, ready for the school's mail tool (.eml).
+///
+/// Alim does not send mail: the director (or the département's mailer) sends these files, so they
+/// must open in any client. Every header is derived from the run date and the account, so a rerun
+/// gives the same bytes and the same Message-ID (a resend is recognisable as the same message).
+public struct EmailMessage: Sendable {
+    public var from: String
+    public var to: String
+    public var toName: String
+    public var subject: String
+    public var date: RunDate
+    public var messageID: String
+    public var body: String
+    public var attachmentName: String
+    public var attachment: Data
+
+    /// The complete message, CRLF line ends.
+    public func encoded() -> Data {
+        let boundary = "=_alim_" + messageID.filter { $0.isLetter || $0.isNumber }
+        var m = ""
+        m += "From: \(Self.clean(from))\r\n"
+        m += "To: \(MIMEEncoding.headerValue(Self.clean(toName))) <\(Self.clean(to))>\r\n"
+        m += "Subject: \(MIMEEncoding.headerValue(Self.clean(subject)))\r\n"
+        m += "Date: \(MIMEEncoding.date(date))\r\n"
+        m += "Message-ID: <\(messageID)>\r\n"
+        m += "MIME-Version: 1.0\r\n"
+        m += "Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n"
+        m += "\r\n"
+        m += "Message au format MIME.\r\n"
+        m += "--\(boundary)\r\n"
+        m += "Content-Type: text/plain; charset=UTF-8\r\n"
+        m += "Content-Transfer-Encoding: quoted-printable\r\n"
+        m += "\r\n"
+        m += MIMEEncoding.quotedPrintable(body) + "\r\n"
+        m += "--\(boundary)\r\n"
+        m += "Content-Type: application/pdf; name=\"\(attachmentName)\"\r\n"
+        m += "Content-Disposition: attachment; filename=\"\(attachmentName)\"\r\n"
+        m += "Content-Transfer-Encoding: base64\r\n"
+        m += "\r\n"
+        m += MIMEEncoding.base64Lines(attachment) + "\r\n"
+        m += "--\(boundary)--\r\n"
+        return Data(m.utf8)
+    }
+
+    /// A deterministic Message-ID: run day, school, login, at the sender's domain.
+    static func messageID(date: RunDate, uai: UAI, login: String, from: String) -> String {
+        let domain = from.split(separator: "@").last.map(String.init)?.filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+        let local = login.unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" || $0 == "_") }
+        return "fiche.\(date.year)\(String(format: "%02d%02d", date.month, date.day)).\(uai.value).\(String(String.UnicodeScalarView(local)))@\(domain?.isEmpty == false ? domain! : "alim.invalid")"
+    }
+
+    /// Header values never carry line breaks (header injection from a name or a config value).
+    private static func clean(_ s: String) -> String {
+        s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}
