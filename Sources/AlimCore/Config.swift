@@ -123,7 +123,7 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
         let d = AccountsConfig()
         codeValidityDays = try c.decodeIfPresent(Int.self, forKey: .codeValidityDays) ?? d.codeValidityDays
         graceDays = try c.decodeIfPresent(Int.self, forKey: .graceDays) ?? d.graceDays
-        massRemovalRatio = try c.decodeIfPresent(Double.self, forKey: .massRemovalRatio) ?? d.massRemovalRatio
+        massRemovalRatio = try c.decodeNumber(forKey: .massRemovalRatio) ?? d.massRemovalRatio
         massRemovalMinimum = try c.decodeIfPresent(Int.self, forKey: .massRemovalMinimum) ?? d.massRemovalMinimum
         loginPartMax = try c.decodeIfPresent(Int.self, forKey: .loginPartMax) ?? d.loginPartMax
         directoryIncludesCodes = try c.decodeIfPresent(Bool.self, forKey: .directoryIncludesCodes) ?? d.directoryIncludesCodes
@@ -200,8 +200,8 @@ public struct IdentityConfig: Codable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = IdentityConfig()
-        mergeThreshold = try c.decodeIfPresent(Double.self, forKey: .mergeThreshold) ?? d.mergeThreshold
-        reviewThreshold = try c.decodeIfPresent(Double.self, forKey: .reviewThreshold) ?? d.reviewThreshold
+        mergeThreshold = try c.decodeNumber(forKey: .mergeThreshold) ?? d.mergeThreshold
+        reviewThreshold = try c.decodeNumber(forKey: .reviewThreshold) ?? d.reviewThreshold
     }
 }
 
@@ -240,5 +240,14 @@ public struct LimitsConfig: Codable, Sendable, Equatable {
         maxFieldsPerRow = try c.decodeIfPresent(Int.self, forKey: .maxFieldsPerRow) ?? d.maxFieldsPerRow
         maxRecordsPerFile = try c.decodeIfPresent(Int.self, forKey: .maxRecordsPerFile) ?? d.maxRecordsPerFile
         maxUnzippedBytes = try c.decodeIfPresent(Int.self, forKey: .maxUnzippedBytes) ?? d.maxUnzippedBytes
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A number written `12` or `12.0`: TOML keeps integers and floats apart, an operator does not.
+    func decodeNumber(forKey key: Key) throws -> Double? {
+        guard contains(key) else { return nil }
+        if let d = try? decode(Double.self, forKey: key) { return d }
+        return Double(try decode(Int.self, forKey: key))
     }
 }

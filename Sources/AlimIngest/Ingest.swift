@@ -30,8 +30,22 @@ public enum Ingest {
         for folder in listing.unreadable {
             merged.rejects.append(Finding(file: folder.path, ref: "", reason: folder.reason))
         }
+        namedEveryUnusableFile(&merged)
         progress.update(done: done, total: nil)
         return artifact(from: merged, files: listing.files, config: config)
+    }
+
+    /// Every refused or unrecognised file must be named in rejects.csv, whichever reader saw it:
+    /// adds a file-level reject when a reader only recorded the outcome.
+    static func namedEveryUnusableFile(_ partial: inout PartialIngest) {
+        let named = Set(partial.rejects.map(\.file))
+        for outcome in partial.files where outcome.status == .refused || outcome.status == .unknown {
+            guard !named.contains(outcome.file) else { continue }
+            let reason = outcome.status == .unknown
+                ? "Format non reconnu : ce fichier n'est ni un export ONDE, ni SIECLE, ni AAF. Retirez-le de la boîte de dépôt ou déposez le bon export."
+                : "Fichier refusé : " + (outcome.message ?? "illisible")
+            partial.rejects.append(Finding(file: outcome.file, ref: "", reason: reason, uai: outcome.uai))
+        }
     }
 
     /// Sorts everything and settles school names: `alim.toml` first, then names given by the

@@ -50,8 +50,8 @@ public enum ConfigLoader {
     include_rules_clause = true
 
     [identity]
-    merge_threshold = 12         # match weight at or above which records merge automatically
-    review_threshold = 6         # at or above (below merge): sent to the director's review list
+    merge_threshold = 12.0       # match weight at or above which records merge automatically
+    review_threshold = 6.0       # at or above (below merge): sent to the director's review list
 
     [limits]
     max_file_bytes = 536870912
