@@ -51,6 +51,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        .executableTarget(name: "alim-bench-match", dependencies: ["AlimIdentity", "AlimCore"], path: "Sources/alim-bench-match"),
+
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),
         .testTarget(name: "AlimIngestTests", dependencies: ["AlimIngest", "AlimCore"]),

@@ -13,6 +13,8 @@ struct MatchContext: Sendable {
     var guardianSignatures: [Set<String>]
     /// Guardians: the pupil persons (cluster numbers) they are linked to; filled once pupils are resolved.
     var childPersons: [Set<Int>]
+    /// Guardians: the relationship code given for each child person, when the source gives one.
+    var childRelations: [[Int: String]]
 
     init(records: [PersonRecord], keys: [NormalizedRecord]) {
         self.records = records
@@ -26,6 +28,7 @@ struct MatchContext: Sendable {
         firstNameCount = firsts
         population = keys.count
         childPersons = Array(repeating: [], count: keys.count)
+        childRelations = Array(repeating: [:], count: keys.count)
         var signatures = Array(repeating: Set<String>(), count: keys.count)
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
         for (g, record) in records.enumerated() where record.kind != .pupil {
@@ -43,6 +46,11 @@ struct MatchContext: Sendable {
         let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
         for (g, record) in records.enumerated() where record.kind != .pupil {
             childPersons[g] = Set(record.links.compactMap { index[$0.pupil].flatMap { pupilCluster[$0] } })
+            for link in record.links {
+                guard let rel = link.relationship.map({ TextFolding.fold($0).trimmingCharacters(in: .whitespaces) }), !rel.isEmpty,
+                      let c = index[link.pupil].flatMap({ pupilCluster[$0] }) else { continue }
+                childRelations[g][c] = rel
+            }
         }
     }
 }

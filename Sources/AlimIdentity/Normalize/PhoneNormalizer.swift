@@ -37,6 +37,17 @@ enum PhoneNormalizer {
         return "+" + e164
     }
 
+    /// Whether an E.164 number is personal (mobile or foreign) rather than a household landline:
+    /// parents share the home number, never their mobiles.
+    static func isPersonal(_ e164: String) -> Bool {
+        let digits = e164.dropFirst()
+        for code in ["33", "590", "594", "596", "262"] where digits.hasPrefix(code) {
+            let national = digits.dropFirst(code.count)
+            return national.hasPrefix("6") || national.hasPrefix("7")
+        }
+        return true
+    }
+
     /// All national digits equal (`0000000000`, `0611111111` is kept) or an obvious sequence.
     static func isPlaceholder(_ e164: String) -> Bool {
         let national = e164.hasPrefix("33") ? String(e164.dropFirst(2)) : e164

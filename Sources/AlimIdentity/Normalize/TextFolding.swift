@@ -13,6 +13,9 @@ enum TextFolding {
 
     /// Upper-case ASCII with accents removed; every other character kept as is (callers tokenise).
     static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         for ch in text.precomposedStringWithCanonicalMapping {
@@ -44,8 +47,15 @@ enum TextFolding {
 
     /// Folded alphanumeric tokens: hyphens, apostrophes, dots, commas and spaces all separate.
     static func tokens(_ text: String) -> [String] {
-        fold(text).split(whereSeparator: { c in
-            !(c.isASCII && (c.isLetter || c.isNumber))
-        }).map(String.init)
+        let bytes = Array(fold(text).utf8)
+        var out: [String] = []
+        var start = -1
+        for (i, b) in bytes.enumerated() {
+            let alnum = (b >= 65 && b <= 90) || (b >= 48 && b <= 57)
+            if alnum, start < 0 { start = i }
+            if !alnum, start >= 0 { out.append(String(decoding: bytes[start..<i], as: UTF8.self)); start = -1 }
+        }
+        if start >= 0 { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return out
     }
 }

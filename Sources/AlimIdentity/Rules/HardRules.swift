@@ -20,7 +20,7 @@ enum RuleVerdict: Sendable, Equatable {
 /// The rules that forbid an automatic merge, whatever the score: each one is a real privacy
 /// incident (a stranger given access to a child) that a probabilistic score alone could cause.
 enum HardRules {
-    /// Pupils born more than this many years apart are never one person (father and son).
+    /// Records born more than this many years apart are never one person (father and son).
     static let maxYearGap = 12
 
     static func check(_ a: NormalizedRecord, _ b: NormalizedRecord, _ p: PairAssessment) -> RuleVerdict {
@@ -28,26 +28,50 @@ enum HardRules {
             return .distinct(reason: "un élève et un responsable ne sont jamais la même personne")
         }
         if p.ineEqual == false { return .distinct(reason: "INE différents") }
-        let firstNamesDiffer = p.firstName == .different || p.firstName == .close
-        if !a.isGuardianType, p.date == .exact, firstNamesDiffer, p.surname >= .close || p.sharedGuardian {
-            let reason = "jumeaux probables : même date de naissance, prénoms différents"
-            return p.ineEqual == true ? .noMerge(reason: reason, transitive: true) : .distinct(reason: reason)
+        let ineSame = p.ineEqual == true
+        // Twins: same birth date, close or different first names. Only an equal INE says otherwise.
+        if !a.isGuardianType, p.date == .exact, p.firstName == .close || p.firstName == .different,
+           p.surname >= .close || p.sharedGuardian, !ineSame {
+            return .distinct(reason: "jumeaux probables : même date de naissance, prénoms différents")
         }
         if let gap = FieldComparison.yearGap(a.birthDate, b.birthDate), gap > maxYearGap {
             return .distinct(reason: "plus de \(maxYearGap) ans d'écart entre les dates de naissance")
         }
+        if p.relationshipConflict {
+            return .distinct(reason: "liens de parenté différents avec le même enfant")
+        }
+        // Mother and grandmother, father and uncle: one surname and address, another first name.
         if p.firstName == .different {
-            let reason = "prénoms différents"
-            return p.ineEqual == true ? .noMerge(reason: reason, transitive: true) : .distinct(reason: reason)
+            return ineSame ? .noMerge(reason: "prénoms différents", transitive: true) : .distinct(reason: "prénoms différents")
         }
-        if a.isGuardianType, p.phonesDiffer, p.emailsDiffer, p.address == .different {
-            return .noMerge(reason: "homonymes : téléphones, courriels et adresses tous différents", transitive: true)
+        if p.surname == .different, !ineSame {
+            if a.isGuardianType, p.sharedPhone || p.sharedEmail {
+                // A mother's birth name in one file, her usage name in the other: her own contacts tell.
+            } else if !a.isGuardianType, !p.sharedGuardian {
+                return .distinct(reason: "noms différents")
+            } else {
+                return .noMerge(reason: "noms différents", transitive: false)
+            }
         }
-        if p.sameFile, !(p.sharedPhone || p.sharedEmail || p.ineEqual == true) {
-            return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone ni courriel commun", transitive: true)
+        if a.isGuardianType {
+            let differing = [(p.phonesDiffer, "téléphones"), (p.emailsDiffer, "courriels"), (p.address == .different, "adresses")]
+                .filter(\.0).map(\.1)
+            // Homonyms: the same name is all they share, and what else they give disagrees.
+            if !p.hasStrongCorroboration, !differing.isEmpty {
+                return .distinct(reason: "homonymes probables : aucune coordonnée commune (" + differing.joined(separator: ", ") + " différents)")
+            }
+            if differing.count == 3 {
+                return .noMerge(reason: "homonymes : téléphones, courriels et adresses tous différents", transitive: true)
+            }
+        }
+        if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
+            return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
         }
         if a.isGuardianType, !p.hasStrongCorroboration {
-            return .noMerge(reason: "aucun téléphone, courriel, enfant ou date de naissance en commun", transitive: false)
+            return .noMerge(reason: "aucun téléphone portable, courriel, enfant, adresse ou date de naissance en commun", transitive: false)
+        }
+        if !a.isGuardianType, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
+            return .noMerge(reason: "dates de naissance non concordantes", transitive: false)
         }
         return .allow
     }

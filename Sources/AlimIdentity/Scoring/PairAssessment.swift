@@ -11,7 +11,12 @@ struct PairAssessment: Sendable {
     var date: DateLevel = .missing
     /// nil when one record has no INE.
     var ineEqual: Bool?
+    /// A personal (mobile) number in common.
     var sharedPhone = false
+    /// Only a household landline in common.
+    var sharedLandline = false
+    /// The two records give different relationships (mother/grandmother…) to one child person.
+    var relationshipConflict = false
     var phonesDiffer = false
     var sharedEmail = false
     var emailsDiffer = false
@@ -24,5 +29,6 @@ struct PairAssessment: Sendable {
     /// A shared identifier beyond the name: what an automatic guardian merge requires.
     var hasStrongCorroboration: Bool {
         sharedPhone || sharedEmail || sharedChild || date == .exact || ineEqual == true
+            || ((address == .exact || sharedLandline) && surname == .exact && firstName == .exact)
     }
 }

@@ -110,9 +110,13 @@ struct PairScorer: Sendable {
 
     private func scoreContacts(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord) {
         if !a.phones.isEmpty, !b.phones.isEmpty {
-            if !Set(a.phones).isDisjoint(with: b.phones) {
+            let shared = Set(a.phones).intersection(b.phones)
+            if shared.contains(where: PhoneNormalizer.isPersonal) {
                 p.sharedPhone = true
-                add(&p, Weights.phoneShared, "même téléphone")
+                add(&p, Weights.phoneShared, "même téléphone portable")
+            } else if !shared.isEmpty {
+                p.sharedLandline = true
+                add(&p, Weights.landlineShared, "même téléphone fixe")
             } else {
                 p.phonesDiffer = true
                 add(&p, Weights.phonesDifferent, "téléphones différents")
@@ -147,7 +151,16 @@ struct PairScorer: Sendable {
         let a = context.keys[i]
         if a.isGuardianType {
             let ca = context.childPersons[i], cb = context.childPersons[j]
-            if !ca.isEmpty, !cb.isEmpty, !ca.isDisjoint(with: cb) { p.sharedChild = true; add(&p, Weights.sharedChild, "enfant en commun") }
+            if !ca.isEmpty, !cb.isEmpty, !ca.isDisjoint(with: cb) {
+                p.sharedChild = true
+                add(&p, Weights.sharedChild, "enfant en commun")
+                let ra = context.childRelations[i], rb = context.childRelations[j]
+                if context.records[i].source == context.records[j].source,
+                   ca.intersection(cb).contains(where: { c in ra[c].map { x in rb[c].map { $0 != x } ?? false } ?? false }) {
+                    p.relationshipConflict = true
+                    p.reasons.append("liens de parenté différents avec le même enfant")
+                }
+            }
         } else {
             let ga = context.guardianSignatures[i], gb = context.guardianSignatures[j]
             if !ga.isEmpty, !gb.isEmpty, !ga.isDisjoint(with: gb) { p.sharedGuardian = true; add(&p, Weights.sharedGuardian, "responsables en commun") }

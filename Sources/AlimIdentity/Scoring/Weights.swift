@@ -14,10 +14,10 @@ enum Weights {
     static let nameExactM = 0.92
     /// Bounds of the term-frequency weight of an exact name: a very rare name is strong, never decisive.
     static let surnameExactRange: ClosedRange<Double> = 3...12
-    static let firstNameExactRange: ClosedRange<Double> = 2...10
+    static let firstNameExactRange: ClosedRange<Double> = 2...7
     static let surnameClose = w(0.04, 0.002)     // ≈ +4.3
     static let surnamePartial = w(0.03, 0.002)   // ≈ +3.9 (MARTIN / MARTIN-DUBOIS)
-    static let surnameDifferent = w(0.01, 0.98)  // ≈ −6.6
+    static let surnameDifferent = w(0.003, 0.98) // ≈ −8.4
     static let firstNameClose = w(0.03, 0.004)   // ≈ +2.9
     static let firstNamePartial = w(0.03, 0.004)
     static let firstNameDifferent = w(0.005, 0.98) // ≈ −7.6
@@ -27,13 +27,14 @@ enum Weights {
     /// Birth date: u of exact agreement among children born within ~12 years.
     static let dateExact = w(0.95, 1.0 / 4000)        // ≈ +11.9
     static let dateSwapped = w(0.015, 1.0 / 4000 * 0.9) // ≈ +6.0
-    static let dateOneDigit = w(0.02, 0.004)          // ≈ +2.3
+    static let dateOneDigit = w(0.01, 0.005)          // ≈ +1
     static let dateDifferent = w(0.001, 0.99)         // ≈ −10
 
     static let ineEqual = w(0.99, 1e-6)               // ≈ +19.9
     static let sexDifferent = w(0.01, 0.5)            // ≈ −5.6
 
     static let phoneShared = w(0.7, 0.005)            // ≈ +7.1 (families share a home number)
+    static let landlineShared = w(0.3, 0.02)          // ≈ +3.9
     static let phonesDifferent = w(0.2, 0.9)          // ≈ −2.2
     static let emailEqual = w(0.7, 0.003)             // ≈ +7.9
     static let emailsDifferent = w(0.15, 0.95)        // ≈ −2.7
