@@ -16,6 +16,9 @@ struct MatchContext: Sendable {
     /// Guardians: the relationship code given for each child person, when the source gives one.
     var childRelations: [[Int: String]]
 
+    /// The population below which name frequencies are treated as if observed among this many records.
+    static let minimumPopulation = 2000
+
     init(records: [PersonRecord], keys: [NormalizedRecord]) {
         self.records = records
         self.keys = keys
@@ -26,7 +29,9 @@ struct MatchContext: Sendable {
         }
         surnameCount = surnames
         firstNameCount = firsts
-        population = keys.count
+        // A floor on the population: in a small inbox, observed frequencies say nothing (a name seen twice
+        // among four records is not common), so rare-name weights need a population of a few thousand.
+        population = max(keys.count, Self.minimumPopulation)
         childPersons = Array(repeating: [], count: keys.count)
         childRelations = Array(repeating: [:], count: keys.count)
         var signatures = Array(repeating: Set<String>(), count: keys.count)

@@ -15,9 +15,11 @@ enum FieldComparison {
     static func names(_ a: NameKeys, _ b: NameKeys) -> Level {
         if a.isEmpty || b.isEmpty { return .missing }
         if a.compact == b.compact || (!a.core.isEmpty && a.core == b.core) { return .exact }
-        let ta = Set(a.tokens.filter { !NameNormalizer.particles.contains($0) })
-        let tb = Set(b.tokens.filter { !NameNormalizer.particles.contains($0) })
-        if !ta.isEmpty, !tb.isEmpty, ta.isSubset(of: tb) || tb.isSubset(of: ta) { return .partial }
+        if a.tokens.count != b.tokens.count {
+            let (short, long) = a.tokens.count < b.tokens.count ? (a.tokens, b.tokens) : (b.tokens, a.tokens)
+            let significant = short.filter { !NameNormalizer.particles.contains($0) }
+            if !significant.isEmpty, significant.allSatisfy({ long.contains($0) }) { return .partial }
+        }
         let x = a.core.isEmpty ? a.compact : a.core, y = b.core.isEmpty ? b.compact : b.core
         if abs(x.count - y.count) <= 2 {
             if StringSimilarity.damerauLevenshtein(x, y) <= 1 { return .close }

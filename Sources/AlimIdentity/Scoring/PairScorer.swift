@@ -7,7 +7,7 @@ struct PairScorer: Sendable {
 
     func assess(_ i: Int, _ j: Int) -> PairAssessment {
         let a = context.keys[i], b = context.keys[j]
-        let ra = context.records[i], rb = context.records[j]
+        let ra = RecordView(context: context, index: i), rb = RecordView(context: context, index: j)
         var p = PairAssessment()
         p.sameFile = a.ref.file == b.ref.file
 
@@ -30,7 +30,7 @@ struct PairScorer: Sendable {
 
     // MARK: names
 
-    private func scoreNames(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord, _ ra: PersonRecord, _ rb: PersonRecord) {
+    private func scoreNames(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord, _ ra: RecordView, _ rb: RecordView) {
         let surnamesA = [a.lastName] + (a.usageName.map { [$0] } ?? [])
         let surnamesB = [b.lastName] + (b.usageName.map { [$0] } ?? [])
         var (surname, matchedKey) = bestSurname(surnamesA, surnamesB)
@@ -89,7 +89,7 @@ struct PairScorer: Sendable {
 
     // MARK: birth date
 
-    private func scoreDate(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord, _ ra: PersonRecord, _ rb: PersonRecord) {
+    private func scoreDate(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord, _ ra: RecordView, _ rb: RecordView) {
         p.date = FieldComparison.dates(a.birthDate, b.birthDate)
         switch p.date {
         case .exact: add(&p, Weights.dateExact, "même date de naissance")
@@ -166,4 +166,13 @@ struct PairScorer: Sendable {
             if !ga.isEmpty, !gb.isEmpty, !ga.isDisjoint(with: gb) { p.sharedGuardian = true; add(&p, Weights.sharedGuardian, "responsables en commun") }
         }
     }
+}
+
+/// Lazy access to a record's display values: reasons need them, scoring most pairs does not,
+/// and copying a whole `PersonRecord` per pair would dominate the run time.
+struct RecordView {
+    let context: MatchContext
+    let index: Int
+    var displayLastName: String { context.records[index].displayLastName }
+    var firstName: String { context.records[index].firstName }
 }
