@@ -10,7 +10,7 @@ struct Blocker: Sendable {
     }
 
     /// Blocks larger than this are skipped for that pass (other passes still cover their pairs).
-    var maxBlock = 60
+    var maxBlock = 30
 
     /// Passes for pupils.
     static let pupilPasses: [Pass] = [

@@ -80,7 +80,12 @@ struct Matcher {
         let merges = scored.filter { $0.assessment.score >= config.mergeThreshold && $0.verdict == .allow }
             .sorted { ($0.assessment.score, $1.i, $1.j) > ($1.assessment.score, $0.i, $0.j) }
         var pending: [(Scored, String?)] = []
+        let ambiguous = ambiguousMerges(merges, scorer: scorer, book: book)
         for s in merges {
+            if ambiguous.contains(DecisionBook.code(s.i, s.j)) {
+                pending.append((s, "fusion suspendue : ressemble autant à deux personnes qui ne peuvent pas être la même"))
+                continue
+            }
             let ra = uf.find(s.i), rb = uf.find(s.j)
             if ra == rb { continue }
             if let reason = forbiddenInUnion(ra, rb, uf: &uf, scorer: scorer, book: book) {
@@ -93,6 +98,7 @@ struct Matcher {
         }
         for s in scored where s.assessment.score < config.mergeThreshold || s.verdict != .allow {
             if case .distinct = s.verdict { continue }
+            if case .insufficient = s.verdict { continue }
             if s.assessment.score >= config.reviewThreshold || s.assessment.score >= config.mergeThreshold {
                 pending.append((s, nil))
             }
@@ -105,6 +111,36 @@ struct Matcher {
             state.review.append(ReviewPair(id: PairID.make(a, b), a: min(a, b), b: max(a, b),
                                            score: (s.assessment.score * 100).rounded() / 100, reasons: reasons))
         }
+    }
+
+    /// Score gap under which two candidate merges of one record count as equally likely.
+    static let ambiguityMargin = 8.0
+
+    /// Merges of a record that resembles, about equally, two records that can never be one person
+    /// (a father's ONDE row that fits both him and his homonymous father in SIECLE): choosing by score
+    /// order would be a coin toss, so both go to review.
+    private func ambiguousMerges(_ merges: [Scored], scorer: PairScorer, book: DecisionBook) -> Set<UInt64> {
+        var neighbours: [Int: [(Int, Double)]] = [:]
+        for s in merges {
+            neighbours[s.i, default: []].append((s.j, s.assessment.score))
+            neighbours[s.j, default: []].append((s.i, s.assessment.score))
+        }
+        var out = Set<UInt64>()
+        let keys = scorer.context.keys
+        for x in neighbours.keys.sorted() {
+            let ns = neighbours[x]!
+            guard ns.count > 1, ns.count <= 12 else { continue }
+            for m in 0..<ns.count {
+                for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin {
+                    let (y, z) = (ns[m].0, ns[n].0)
+                    if book.verdict(y, z) == .distinct || HardRules.check(keys[y], keys[z], scorer.assess(y, z)).forbidsCluster {
+                        out.insert(DecisionBook.code(x, y))
+                        out.insert(DecisionBook.code(x, z))
+                    }
+                }
+            }
+        }
+        return out
     }
 
     private func clusterHasDecidedDistinct(_ ra: Int, _ rb: Int, uf: inout UnionFind, book: DecisionBook) -> Bool {

@@ -7,10 +7,13 @@ enum RuleVerdict: Sendable, Equatable {
     case noMerge(reason: String, transitive: Bool)
     /// Never merged and never asked: the records describe different people.
     case distinct(reason: String)
+    /// Not merged and not asked, for lack of evidence rather than against it: the pair does not stop
+    /// the two records from meeting in one person through better-evidenced merges.
+    case insufficient(reason: String)
 
     var forbidsCluster: Bool {
         switch self {
-        case .allow: return false
+        case .allow, .insufficient: return false
         case .distinct: return true
         case let .noMerge(_, transitive): return transitive
         }
@@ -22,6 +25,9 @@ enum RuleVerdict: Sendable, Equatable {
 enum HardRules {
     /// Records born more than this many years apart are never one person (father and son).
     static let maxYearGap = 12
+    /// A guardian pair sharing only a name is worth a director's time only when the name is rare:
+    /// below this weight (frequent surname and first name) it stays distinct.
+    static let nameOnlyReviewFloor = 16.0
 
     static func check(_ a: NormalizedRecord, _ b: NormalizedRecord, _ p: PairAssessment) -> RuleVerdict {
         if a.isGuardianType != b.isGuardianType {
@@ -67,8 +73,14 @@ enum HardRules {
         if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
             return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
         }
+        if a.isGuardianType, !p.hasStrongCorroboration, p.score < nameOnlyReviewFloor {
+            return .insufficient(reason: "seul le nom est commun, et il est trop fréquent pour suffire")
+        }
         if a.isGuardianType, !p.hasStrongCorroboration {
             return .noMerge(reason: "aucun téléphone portable, courriel, enfant, adresse ou date de naissance en commun", transitive: false)
+        }
+        if !a.isGuardianType, !ineSame, p.date == .different || (p.date == .oneDigit && !p.sharedGuardian) {
+            return .distinct(reason: "dates de naissance différentes")
         }
         if !a.isGuardianType, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
             return .noMerge(reason: "dates de naissance non concordantes", transitive: false)

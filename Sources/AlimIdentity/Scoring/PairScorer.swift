@@ -155,8 +155,9 @@ struct PairScorer: Sendable {
                 p.sharedChild = true
                 add(&p, Weights.sharedChild, "enfant en commun")
                 let ra = context.childRelations[i], rb = context.childRelations[j]
-                if context.records[i].source == context.records[j].source,
-                   ca.intersection(cb).contains(where: { c in ra[c].map { x in rb[c].map { $0 != x } ?? false } ?? false }) {
+                // Relationship codes are compared whatever the source: a wrong "distinct" costs a review,
+                // a wrong merge gives a stranger a child.
+                if ca.intersection(cb).contains(where: { c in ra[c].map { x in rb[c].map { $0 != x } ?? false } ?? false }) {
                     p.relationshipConflict = true
                     p.reasons.append("liens de parenté différents avec le même enfant")
                 }
