@@ -57,6 +57,8 @@ let package = Package(
         .executableTarget(name: "alim-bench-xml", dependencies: ["AlimIngest", "AlimCore"], path: "Sources/alim-bench-xml"),
         // Benchmark driver for scripts/bench-sheets.sh.
         .executableTarget(name: "alim-bench-sheets", dependencies: ["AlimSheets", "AlimCore"], path: "Sources/alim-bench-sheets"),
+        // Benchmark driver for scripts/bench-match.sh.
+        .executableTarget(name: "alim-bench-match", dependencies: ["AlimIdentity", "AlimCore"], path: "Sources/alim-bench-match"),
 
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),

@@ -3,36 +3,53 @@ import Foundation
 
 /// The identity stages: normalisation, then matching into persons.
 public enum Identity {
-    /// Normalises every record into comparison keys (its own persisted artifact).
+    /// Normalises every record into comparison keys (its own persisted artifact), so matching never
+    /// depends on accents, case, separators, date or phone spelling.
     public static func normalize(_ ingest: IngestArtifact) -> NormalizedArtifact {
-        NormalizedArtifact(ingest: ingest)
+        var ingest = ingest
+        if !zip(ingest.records, ingest.records.dropFirst()).allSatisfy({ $0.ref < $1.ref }) {
+            ingest.records.sort { $0.ref < $1.ref }
+        }
+        return NormalizedArtifact(ingest: ingest, keys: ingest.records.map(RecordNormalizer.normalize))
     }
 
     /// Groups records into persons, applying the director's decisions; uncertain pairs go to review.
+    ///
+    /// Pupils are resolved first, then guardians and contacts (a pupil and a guardian are never one
+    /// person). Pairs scoring at or above `mergeThreshold` merge unless a hard rule forbids it; pairs
+    /// between the thresholds, or forbidden but plausible, go to review; the rest stay distinct.
     public static func match(_ normalized: NormalizedArtifact, decisions: [PairDecision], config: IdentityConfig) -> IdentityArtifact {
-        IdentityArtifact(records: normalized.ingest.records, persons: [], review: [], candidatePairs: 0, mergedPairs: 0,
-                         context: normalized.ingest.context)
+        matchWithDiagnostics(normalized, decisions: decisions, config: config).0
+    }
+
+    /// `match`, plus the candidate pairs and refused unions a benchmark needs to measure blocking.
+    public static func matchWithDiagnostics(_ normalized: NormalizedArtifact, decisions: [PairDecision],
+                                            config: IdentityConfig) -> (IdentityArtifact, MatchDiagnostics) {
+        let aligned = normalized.keys.count == normalized.ingest.records.count
+            && zip(normalized.keys, normalized.ingest.records).allSatisfy { $0.ref == $1.ref }
+        let ready = aligned ? normalized : normalize(normalized.ingest)
+        return Matcher(normalized: ready, decisions: decisions, config: config).run()
     }
 
     /// review.csv: French headers and the evidence a director can judge.
     public static func reviewCSV(_ identity: IdentityArtifact) -> CSVOutput {
-        CSVOutput(header: ["paire"])
+        ReviewSheet.csv(identity)
     }
 }
 
 /// The normalize stage's artifact: the ingest artifact plus comparison keys per record.
 public struct NormalizedArtifact: Codable, Sendable, Equatable {
     public var ingest: IngestArtifact
-    public init(ingest: IngestArtifact) { self.ingest = ingest }
-}
+    /// One entry per accepted record, sorted by ref (same order as `ingest.records`).
+    public var keys: [NormalizedRecord]
 
-/// The director's decisions on review pairs, kept in `WORKDIR/decisions.csv` (editable by hand),
-/// applied on every later run so a decided pair is never asked again.
-public struct DecisionStore: Sendable {
-    public let url: URL
-    public init(url: URL) { self.url = url }
-    /// Every decision recorded so far (empty when the file does not exist).
-    public func load() throws -> [PairDecision] { [] }
-    /// Records (or replaces) the decision on one pair.
-    public func record(_ decision: PairDecision) throws {}
+    public init(ingest: IngestArtifact, keys: [NormalizedRecord]) {
+        self.ingest = ingest
+        self.keys = keys
+    }
+
+    /// Builds the keys from the ingest artifact.
+    public init(ingest: IngestArtifact) {
+        self = Identity.normalize(ingest)
+    }
 }

@@ -1,0 +1,41 @@
+import AlimCore
+
+/// Derives a `PersonID` from a cluster's content so the same person keeps it across runs.
+///
+/// The key is the most stable thing the cluster holds, in this order: the smallest INE (national and
+/// permanent), else the smallest source identifier (`ELEVE_ID`, `PERSONNE_ID`, `ENTPersonJointure`,
+/// stable from year to year in its source), else the smallest normalised identity
+/// (`surname|first name|birth date|e-mail|phone`), else the smallest record ref. The id is `P` plus 12
+/// hex digits of FNV-1a of that key. Two clusters that would share an id (homonyms with no date nor
+/// contact) both fall back to their smallest record ref, which is unique within a run.
+enum PersonIDs {
+    static func assign(clusters: [[Int]], records: [PersonRecord], keys: [NormalizedRecord]) -> [PersonID] {
+        let primary = clusters.map { stableKey($0, records: records, keys: keys) }
+        var counts: [String: Int] = [:]
+        for k in primary { counts[k, default: 0] += 1 }
+        return zip(clusters, primary).map { members, key in
+            let chosen = counts[key] == 1 ? key : "REF:" + smallestRef(members, records: records)
+            return "P" + StableHash.hex(chosen)
+        }
+    }
+
+    static func stableKey(_ members: [Int], records: [PersonRecord], keys: [NormalizedRecord]) -> String {
+        if let ine = members.compactMap({ keys[$0].ine }).min() { return "INE:" + ine }
+        let externals = members.compactMap { i -> String? in
+            guard let e = records[i].externalId, !e.isEmpty else { return nil }
+            return records[i].source.rawValue + ":" + e
+        }
+        if let ext = externals.min() { return "EXT:" + ext }
+        let identities = members.map { i -> String in
+            let k = keys[i]
+            return [k.kind == .pupil ? "E" : "R", k.lastName.compact, k.firstName.compact, k.birthDate ?? "",
+                    k.email ?? "", k.phones.first ?? ""].joined(separator: "|")
+        }
+        return "ID:" + (identities.min() ?? smallestRef(members, records: records))
+    }
+
+    static func smallestRef(_ members: [Int], records: [PersonRecord]) -> String {
+        let ref = members.map { records[$0].ref }.min()!
+        return "\(ref.file)#\(ref.ref)"
+    }
+}

@@ -1,0 +1,194 @@
+import AlimCore
+
+/// What a match run measured besides its artifact, for benchmarks and the run summary.
+public struct MatchDiagnostics: Sendable {
+    /// Every candidate pair that was scored (sorted refs).
+    public var candidates: [(RecordRef, RecordRef)]
+    /// Unions refused because the cluster would have held a forbidden pair.
+    public var refusedUnions: Int
+}
+
+/// The matching engine: pupils first, then guardians (so "shares a child" uses pupil persons).
+struct Matcher {
+    let normalized: NormalizedArtifact
+    let decisions: [PairDecision]
+    let config: IdentityConfig
+
+    /// One scored candidate pair and what became of it.
+    struct Scored {
+        let i: Int, j: Int
+        let assessment: PairAssessment
+        let verdict: RuleVerdict
+    }
+
+    func run() -> (IdentityArtifact, MatchDiagnostics) {
+        let records = normalized.ingest.records
+        let keys = normalized.keys
+        var context = MatchContext(records: records, keys: keys)
+        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
+        let book = DecisionBook(decisions, index: index)
+        var uf = UnionFind(count: keys.count)
+        var state = RunState()
+
+        let pupils = keys.indices.filter { keys[$0].kind == .pupil }
+        let guardians = keys.indices.filter { keys[$0].kind != .pupil }
+
+        resolve(pupils, guardianPhase: false, passes: Blocker.pupilPasses, extraBlocks: [], context: context, book: book, uf: &uf, state: &state)
+
+        // Pupil persons are known: number them and let guardians see which child persons they share.
+        var pupilCluster = [Int?](repeating: nil, count: keys.count)
+        for p in pupils { pupilCluster[p] = uf.find(p) }
+        context.setChildPersons(pupilCluster: pupilCluster)
+        var childBlocks: [Int: [Int]] = [:]
+        for g in guardians { for c in context.childPersons[g] { childBlocks[c, default: []].append(g) } }
+        let extra = childBlocks.keys.sorted().map { childBlocks[$0]! }
+
+        resolve(guardians, guardianPhase: true, passes: Blocker.guardianPasses, extraBlocks: extra, context: context, book: book, uf: &uf, state: &state)
+
+        return assemble(records: records, keys: keys, uf: &uf, state: state)
+    }
+
+    /// Accumulates what both populations produce.
+    struct RunState {
+        var candidates: [(Int, Int)] = []
+        var review: [ReviewPair] = []
+        var merged = 0
+        var refused = 0
+    }
+
+    private func resolve(_ members: [Int], guardianPhase: Bool, passes: [Blocker.Pass], extraBlocks: [[Int]], context: MatchContext,
+                         book: DecisionBook, uf: inout UnionFind, state: inout RunState) {
+        let keys = context.keys
+        let scorer = PairScorer(context: context)
+        let pairCodes = Blocker().pairs(keys, members: members, passes: passes, extraBlocks: extraBlocks).sorted()
+        var scored: [Scored] = []
+        scored.reserveCapacity(pairCodes.count)
+        for code in pairCodes {
+            let i = Int(code >> 32), j = Int(code & 0xFFFF_FFFF)
+            state.candidates.append((i, j))
+            if book.verdict(i, j) != nil { continue }  // decided pairs are applied below, never re-asked
+            let a = scorer.assess(i, j)
+            scored.append(Scored(i: i, j: j, assessment: a, verdict: HardRules.check(keys[i], keys[j], a)))
+        }
+
+        // The director's merges win (never across pupil/guardian, never against a distinct decision).
+        for (i, j) in book.merges where keys[i].isGuardianType == guardianPhase && keys[j].isGuardianType == guardianPhase {
+            if !clusterHasDecidedDistinct(uf.find(i), uf.find(j), uf: &uf, book: book), uf.union(i, j) { state.merged += 1 }
+        }
+
+        // Automatic merges, strongest first; each union is checked against every pair it would join.
+        let merges = scored.filter { $0.assessment.score >= config.mergeThreshold && $0.verdict == .allow }
+            .sorted { ($0.assessment.score, $1.i, $1.j) > ($1.assessment.score, $0.i, $0.j) }
+        var pending: [(Scored, String?)] = []
+        let ambiguous = ambiguousMerges(merges, scorer: scorer, book: book)
+        for s in merges {
+            if ambiguous.contains(DecisionBook.code(s.i, s.j)) {
+                pending.append((s, "fusion suspendue : ressemble autant à deux personnes qui ne peuvent pas être la même"))
+                continue
+            }
+            let ra = uf.find(s.i), rb = uf.find(s.j)
+            if ra == rb { continue }
+            if let reason = forbiddenInUnion(ra, rb, uf: &uf, scorer: scorer, book: book) {
+                state.refused += 1
+                pending.append((s, reason))
+            } else {
+                uf.union(ra, rb)
+                state.merged += 1
+            }
+        }
+        for s in scored where s.assessment.score < config.mergeThreshold || s.verdict != .allow {
+            if case .distinct = s.verdict { continue }
+            if case .insufficient = s.verdict { continue }
+            if s.assessment.score >= config.reviewThreshold || s.assessment.score >= config.mergeThreshold {
+                pending.append((s, nil))
+            }
+        }
+        for (s, extra) in pending where uf.find(s.i) != uf.find(s.j) {
+            var reasons = s.assessment.reasons
+            if case let .noMerge(reason, _) = s.verdict { reasons.append("fusion automatique interdite : " + reason) }
+            if let extra { reasons.append(extra) }
+            let a = keys[s.i].ref, b = keys[s.j].ref
+            state.review.append(ReviewPair(id: PairID.make(a, b), a: min(a, b), b: max(a, b),
+                                           score: (s.assessment.score * 100).rounded() / 100, reasons: reasons))
+        }
+    }
+
+    /// Score gap under which two candidate merges of one record count as equally likely.
+    static let ambiguityMargin = 8.0
+
+    /// Merges of a record that resembles, about equally, two records that can never be one person
+    /// (a father's ONDE row that fits both him and his homonymous father in SIECLE): choosing by score
+    /// order would be a coin toss, so both go to review.
+    private func ambiguousMerges(_ merges: [Scored], scorer: PairScorer, book: DecisionBook) -> Set<UInt64> {
+        var neighbours: [Int: [(Int, Double)]] = [:]
+        for s in merges {
+            neighbours[s.i, default: []].append((s.j, s.assessment.score))
+            neighbours[s.j, default: []].append((s.i, s.assessment.score))
+        }
+        var out = Set<UInt64>()
+        let keys = scorer.context.keys
+        for x in neighbours.keys.sorted() {
+            let ns = neighbours[x]!
+            guard ns.count > 1, ns.count <= 12 else { continue }
+            for m in 0..<ns.count {
+                for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin {
+                    let (y, z) = (ns[m].0, ns[n].0)
+                    if book.verdict(y, z) == .distinct || HardRules.check(keys[y], keys[z], scorer.assess(y, z)).forbidsCluster {
+                        out.insert(DecisionBook.code(x, y))
+                        out.insert(DecisionBook.code(x, z))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private func clusterHasDecidedDistinct(_ ra: Int, _ rb: Int, uf: inout UnionFind, book: DecisionBook) -> Bool {
+        for x in uf.members[ra] { for y in uf.members[rb] where book.verdict(x, y) == .distinct { return true } }
+        return false
+    }
+
+    /// The French reason a union of clusters `ra` and `rb` is refused, or nil when every joined pair is allowed.
+    private func forbiddenInUnion(_ ra: Int, _ rb: Int, uf: inout UnionFind, scorer: PairScorer, book: DecisionBook) -> String? {
+        let keys = scorer.context.keys
+        for x in uf.members[ra] {
+            for y in uf.members[rb] {
+                if book.verdict(x, y) == .distinct {
+                    return "fusion refusée : le groupe réunirait une paire déclarée distincte par la direction"
+                }
+                let verdict = HardRules.check(keys[x], keys[y], scorer.assess(x, y))
+                if verdict.forbidsCluster {
+                    return "fusion refusée : le groupe réunirait \(keys[x].ref) et \(keys[y].ref), interdits ensemble"
+                }
+            }
+        }
+        return nil
+    }
+
+    private func assemble(records: [PersonRecord], keys: [NormalizedRecord], uf: inout UnionFind, state: RunState) -> (IdentityArtifact, MatchDiagnostics) {
+        var clusters: [[Int]] = []
+        for i in keys.indices where uf.find(i) == i { clusters.append(uf.members[i].sorted { keys[$0].ref < keys[$1].ref }) }
+        let ids = PersonIDs.assign(clusters: clusters, records: records, keys: keys)
+        var persons: [PersonCluster] = zip(ids, clusters).map { id, members in
+            PersonCluster(id: id, kind: ClusterKind.of(members.map { records[$0] }), records: members.map { keys[$0].ref })
+        }
+        persons.sort { ($0.id, $0.records.first!) < ($1.id, $1.records.first!) }
+        var seen = Set<String>()
+        let review = state.review.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
+        let artifact = IdentityArtifact(records: records, persons: persons, review: review,
+                                        candidatePairs: state.candidates.count, mergedPairs: state.merged,
+                                        context: normalized.ingest.context)
+        let diag = MatchDiagnostics(candidates: state.candidates.map { (keys[$0.0].ref, keys[$0.1].ref) }, refusedUnions: state.refused)
+        return (artifact, diag)
+    }
+}
+
+/// The kind of a resolved person.
+enum ClusterKind {
+    /// Pupil; guardian when any record is a guardian or has a legal link; else contact.
+    static func of(_ records: [PersonRecord]) -> RecordKind {
+        if records.contains(where: { $0.kind == .pupil }) { return .pupil }
+        if records.contains(where: { $0.kind == .guardian || $0.links.contains { $0.role == .legal } }) { return .guardian }
+        return .contact
+    }
+}

@@ -1,0 +1,87 @@
+import AlimCore
+
+/// One record's comparison keys: what the matcher compares, computed once and persisted.
+///
+/// The display values stay in `PersonRecord`; these keys are folded, canonical and sorted so a
+/// comparison never depends on how a school typed a name, a date or a phone.
+public struct NormalizedRecord: Codable, Hashable, Sendable {
+    public var ref: RecordRef
+    public var kind: RecordKind
+    /// Birth name keys.
+    public var lastName: NameKeys
+    /// Usage name keys, when a usage name differs from the birth name.
+    public var usageName: NameKeys?
+    /// First name keys (compound first names keep every token).
+    public var firstName: NameKeys
+    /// `YYYY-MM-DD`, or nil.
+    public var birthDate: String?
+    /// Upper-case INE without spaces, or nil.
+    public var ine: String?
+    /// `M`/`F` when exported.
+    public var sex: String?
+    /// Distinct E.164 numbers, sorted.
+    public var phones: [String]
+    /// Lower-cased address, or nil.
+    public var email: String?
+    public var address: NormalizedAddress?
+    /// Phonetic keys of the surnames (birth and usage, compact and without particles), sorted.
+    public var surnameSounds: [String]
+
+    public init(ref: RecordRef, kind: RecordKind, lastName: NameKeys, usageName: NameKeys?, firstName: NameKeys,
+                birthDate: String?, ine: String?, sex: String?, phones: [String], email: String?,
+                address: NormalizedAddress?, surnameSounds: [String]) {
+        self.ref = ref
+        self.kind = kind
+        self.lastName = lastName
+        self.usageName = usageName
+        self.firstName = firstName
+        self.birthDate = birthDate
+        self.ine = ine
+        self.sex = sex
+        self.phones = phones
+        self.email = email
+        self.address = address
+        self.surnameSounds = surnameSounds
+    }
+
+    /// Every surname compact key (birth and usage, with and without particles), sorted, distinct.
+    public var surnameKeys: [String] {
+        var keys = Set<String>()
+        for n in [lastName] + (usageName.map { [$0] } ?? []) where !n.isEmpty {
+            keys.insert(n.compact)
+            keys.insert(n.core)
+        }
+        return keys.sorted()
+    }
+
+    /// True for guardian-type records (guardian or contact): they only ever match each other.
+    public var isGuardianType: Bool { kind != .pupil }
+}
+
+/// Builds a `NormalizedRecord` from a record as ingested.
+enum RecordNormalizer {
+    static func normalize(_ r: PersonRecord) -> NormalizedRecord {
+        let last = NameNormalizer.keys(r.lastName)
+        var usage = r.usageName.map { NameNormalizer.keys($0) }
+        if let u = usage, u.isEmpty || u.compact == last.compact { usage = nil }
+        let first = NameNormalizer.keys(r.firstName)
+        let ine = r.ine.map { TextFolding.fold($0).filter { $0.isLetter || $0.isNumber } }.flatMap { $0.count >= 10 ? $0 : nil }
+        let sex = r.sex.map { TextFolding.fold($0).trimmingCharacters(in: .whitespaces) }.flatMap { s -> String? in
+            if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
+            if s.hasPrefix("F") || s == "2" { return "F" }
+            return nil
+        }
+        let phones = Array(Set(r.phones.compactMap { PhoneNormalizer.normalize($0.raw) })).sorted()
+        var sounds = Set<String>()
+        for n in [last] + (usage.map { [$0] } ?? []) where !n.isEmpty {
+            sounds.insert(Phonetic.key(n.compact))
+            sounds.insert(Phonetic.key(n.core))
+        }
+        return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
+                                birthDate: DateNormalizer.normalize(r.birthDate), ine: ine, sex: sex, phones: phones,
+                                email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address),
+                                surnameSounds: sounds.sorted())
+    }
+}
+
+import Foundation

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Turns free text into accent- and case-insensitive ASCII tokens.
+///
+/// Exports spell one name `Léa`, `LEA` or `LÉA` depending on the tool and its encoding, so every
+/// comparison works on folded upper-case ASCII. Folding is table-driven for the Latin letters French
+/// names use (fast path for 100,000 records) and falls back to Unicode decomposition for the rest.
+enum TextFolding {
+    /// Letters whose folded form is not a single base letter after stripping marks.
+    private static let ligatures: [Character: String] = [
+        "Œ": "OE", "œ": "OE", "Æ": "AE", "æ": "AE", "ß": "SS", "Ø": "O", "ø": "O", "Ł": "L", "ł": "L", "Đ": "D", "đ": "D",
+    ]
+
+    /// Upper-case ASCII with accents removed; every other character kept as is (callers tokenise).
+    static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(text.unicodeScalars.count)
+        for ch in text.precomposedStringWithCanonicalMapping {
+            if ch.isASCII {
+                let v = ch.asciiValue!
+                out.append(Unicode.Scalar((v >= 97 && v <= 122) ? v - 32 : v))
+                continue
+            }
+            if let lig = ligatures[ch] { out.append(contentsOf: lig.unicodeScalars); continue }
+            // Canonical decomposition keeps the base letter first; drop the combining marks.
+            let decomposed = String(ch).decomposedStringWithCanonicalMapping
+            var kept = false
+            for s in decomposed.unicodeScalars where s.isASCII {
+                let v = UInt8(s.value)
+                out.append(Unicode.Scalar((v >= 97 && v <= 122) ? v - 32 : v))
+                kept = true
+            }
+            if !kept {
+                // Typographic apostrophes and dashes become their ASCII separators; anything else a space.
+                switch ch {
+                case "’", "‘", "ʼ", "`", "´": out.append("'")
+                case "‐", "‑", "–", "—": out.append("-")
+                default: out.append(" ")
+                }
+            }
+        }
+        return String(out)
+    }
+
+    /// Folded alphanumeric tokens: hyphens, apostrophes, dots, commas and spaces all separate.
+    static func tokens(_ text: String) -> [String] {
+        let bytes = Array(fold(text).utf8)
+        var out: [String] = []
+        var start = -1
+        for (i, b) in bytes.enumerated() {
+            let alnum = (b >= 65 && b <= 90) || (b >= 48 && b <= 57)
+            if alnum, start < 0 { start = i }
+            if !alnum, start >= 0 { out.append(String(decoding: bytes[start..<i], as: UTF8.self)); start = -1 }
+        }
+        if start >= 0 { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return out
+    }
+}

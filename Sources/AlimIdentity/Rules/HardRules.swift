@@ -1,0 +1,90 @@
+/// What the hard rules allow for one pair, whatever its score.
+enum RuleVerdict: Sendable, Equatable {
+    /// The score decides.
+    case allow
+    /// Never merged automatically; the director may still be asked. `transitive` rules also forbid
+    /// a cluster from containing the pair through other merges.
+    case noMerge(reason: String, transitive: Bool)
+    /// Never merged and never asked: the records describe different people.
+    case distinct(reason: String)
+    /// Not merged and not asked, for lack of evidence rather than against it: the pair does not stop
+    /// the two records from meeting in one person through better-evidenced merges.
+    case insufficient(reason: String)
+
+    var forbidsCluster: Bool {
+        switch self {
+        case .allow, .insufficient: return false
+        case .distinct: return true
+        case let .noMerge(_, transitive): return transitive
+        }
+    }
+}
+
+/// The rules that forbid an automatic merge, whatever the score: each one is a real privacy
+/// incident (a stranger given access to a child) that a probabilistic score alone could cause.
+enum HardRules {
+    /// Records born more than this many years apart are never one person (father and son).
+    static let maxYearGap = 12
+    /// A guardian pair sharing only a name is worth a director's time only when the name is rare:
+    /// below this weight (frequent surname and first name) it stays distinct.
+    static let nameOnlyReviewFloor = 16.0
+
+    static func check(_ a: NormalizedRecord, _ b: NormalizedRecord, _ p: PairAssessment) -> RuleVerdict {
+        if a.isGuardianType != b.isGuardianType {
+            return .distinct(reason: "un élève et un responsable ne sont jamais la même personne")
+        }
+        if p.ineEqual == false { return .distinct(reason: "INE différents") }
+        let ineSame = p.ineEqual == true
+        // Twins: same birth date, close or different first names. Only an equal INE says otherwise.
+        if !a.isGuardianType, p.date == .exact, p.firstName == .close || p.firstName == .different,
+           p.surname >= .close || p.sharedGuardian, !ineSame {
+            return .distinct(reason: "jumeaux probables : même date de naissance, prénoms différents")
+        }
+        if let gap = FieldComparison.yearGap(a.birthDate, b.birthDate), gap > maxYearGap {
+            return .distinct(reason: "plus de \(maxYearGap) ans d'écart entre les dates de naissance")
+        }
+        if p.relationshipConflict {
+            return .distinct(reason: "liens de parenté différents avec le même enfant")
+        }
+        // Mother and grandmother, father and uncle: one surname and address, another first name.
+        if p.firstName == .different {
+            return ineSame ? .noMerge(reason: "prénoms différents", transitive: true) : .distinct(reason: "prénoms différents")
+        }
+        if p.surname == .different, !ineSame {
+            if a.isGuardianType, p.sharedPhone || p.sharedEmail {
+                // A mother's birth name in one file, her usage name in the other: her own contacts tell.
+            } else if !a.isGuardianType, !p.sharedGuardian {
+                return .distinct(reason: "noms différents")
+            } else {
+                return .noMerge(reason: "noms différents", transitive: false)
+            }
+        }
+        if a.isGuardianType {
+            let differing = [(p.phonesDiffer, "téléphones"), (p.emailsDiffer, "courriels"), (p.address == .different, "adresses")]
+                .filter(\.0).map(\.1)
+            // Homonyms: the same name is all they share, and what else they give disagrees.
+            if !p.hasStrongCorroboration, !differing.isEmpty {
+                return .distinct(reason: "homonymes probables : aucune coordonnée commune (" + differing.joined(separator: ", ") + " différents)")
+            }
+            if differing.count == 3 {
+                return .noMerge(reason: "homonymes : téléphones, courriels et adresses tous différents", transitive: true)
+            }
+        }
+        if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
+            return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
+        }
+        if a.isGuardianType, !p.hasStrongCorroboration, p.score < nameOnlyReviewFloor {
+            return .insufficient(reason: "seul le nom est commun, et il est trop fréquent pour suffire")
+        }
+        if a.isGuardianType, !p.hasStrongCorroboration {
+            return .noMerge(reason: "aucun téléphone portable, courriel, enfant, adresse ou date de naissance en commun", transitive: false)
+        }
+        if !a.isGuardianType, !ineSame, p.date == .different || (p.date == .oneDigit && !p.sharedGuardian) {
+            return .distinct(reason: "dates de naissance différentes")
+        }
+        if !a.isGuardianType, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
+            return .noMerge(reason: "dates de naissance non concordantes", transitive: false)
+        }
+        return .allow
+    }
+}

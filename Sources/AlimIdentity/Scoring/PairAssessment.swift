@@ -1,0 +1,34 @@
+/// Everything the scorer learned about one candidate pair: the score, the French reasons, and the
+/// field levels the hard rules need.
+struct PairAssessment: Sendable {
+    var score: Double = 0
+    /// French reasons, for and against, in the order the fields were compared.
+    var reasons: [String] = []
+    var surname: Level = .missing
+    var firstName: Level = .missing
+    /// First and last names written in each other's columns.
+    var swapped = false
+    var date: DateLevel = .missing
+    /// nil when one record has no INE.
+    var ineEqual: Bool?
+    /// A personal (mobile) number in common.
+    var sharedPhone = false
+    /// Only a household landline in common.
+    var sharedLandline = false
+    /// The two records give different relationships (mother/grandmother…) to one child person.
+    var relationshipConflict = false
+    var phonesDiffer = false
+    var sharedEmail = false
+    var emailsDiffer = false
+    var address: Level = .missing
+    var sharedChild = false
+    var sharedGuardian = false
+    var sexDiffers = false
+    var sameFile = false
+
+    /// A shared identifier beyond the name: what an automatic guardian merge requires.
+    var hasStrongCorroboration: Bool {
+        sharedPhone || sharedEmail || sharedChild || date == .exact || ineEqual == true
+            || ((address == .exact || sharedLandline) && surname == .exact && firstName == .exact)
+    }
+}

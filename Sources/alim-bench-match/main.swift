@@ -1,0 +1,133 @@
+import AlimCore
+import AlimIdentity
+import Foundation
+
+/// Matching benchmark: reads a generated IngestArtifact and its ground truth, runs normalize + match,
+/// and prints pairwise quality, blocking recall, review-queue size, time and peak RSS.
+///
+/// Usage: alim-bench-match ingest.json truth.csv hardneg.csv [--merge X] [--review Y] [--verbose]
+let args = CommandLine.arguments
+guard args.count >= 4 else {
+    FileHandle.standardError.write(Data("usage: alim-bench-match ingest.json truth.csv hardneg.csv [--merge X] [--review Y] [--verbose]\n".utf8))
+    exit(64)
+}
+func option(_ name: String) -> Double? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return Double(args[i + 1])
+}
+let verbose = args.contains("--verbose")
+let defaults = IdentityConfig()
+let config = IdentityConfig(mergeThreshold: option("--merge") ?? defaults.mergeThreshold,
+                            reviewThreshold: option("--review") ?? defaults.reviewThreshold)
+
+func readLines(_ path: String) -> [[String]] {
+    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    return text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+}
+
+let ingest = try ArtifactCoding.decode(IngestArtifact.self, from: Data(contentsOf: URL(fileURLWithPath: args[1])))
+var truth: [RecordRef: String] = [:]
+for row in readLines(args[2]) where row.count >= 3 { truth[RecordRef(file: row[0], ref: row[1])] = row[2] }
+let hardNegatives = readLines(args[3]).filter { $0.count >= 3 }
+
+let clock = ContinuousClock()
+let start = clock.now
+let normalized = Identity.normalize(ingest)
+let normalizeTime = clock.now - start
+let (identity, diagnostics) = Identity.matchWithDiagnostics(normalized, decisions: [], config: config)
+let total = clock.now - start
+
+func pairs(_ n: Int) -> Int { n * (n - 1) / 2 }
+// Pairwise counts: predicted pairs, true pairs, and their intersection.
+var predicted = 0, truePairs = 0, both = 0
+var personSizes: [String: Int] = [:]
+for ref in truth.keys { personSizes[truth[ref]!, default: 0] += 1 }
+truePairs = personSizes.values.reduce(0) { $0 + pairs($1) }
+var clusterOf: [RecordRef: String] = [:]
+for cluster in identity.persons {
+    predicted += pairs(cluster.records.count)
+    var split: [String: Int] = [:]
+    for r in cluster.records { split[truth[r] ?? "?\(r)", default: 0] += 1; clusterOf[r] = cluster.id }
+    both += split.values.reduce(0) { $0 + pairs($1) }
+}
+let precision = predicted == 0 ? 1 : Double(both) / Double(predicted)
+let recall = truePairs == 0 ? 1 : Double(both) / Double(truePairs)
+let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+
+// Blocking recall: true pairs that were scored directly.
+let candidateSet = Set(diagnostics.candidates.map { "\($0.0)|\($0.1)" })
+var byPerson: [String: [RecordRef]] = [:]
+for (r, p) in truth { byPerson[p, default: []].append(r) }
+var blocked = 0
+var missedPairs: [(RecordRef, RecordRef)] = []
+for refs in byPerson.values where refs.count > 1 {
+    let s = refs.sorted()
+    for x in 0..<s.count { for y in (x + 1)..<s.count {
+        if candidateSet.contains("\(s[x])|\(s[y])") { blocked += 1 } else { missedPairs.append((s[x], s[y])) }
+    } }
+}
+
+// Hard negatives merged automatically (must be 0).
+var recordsOf: [String: [RecordRef]] = [:]
+for (r, p) in truth { recordsOf[p, default: []].append(r) }
+var hardMerged = 0
+for row in hardNegatives {
+    let ca = Set((recordsOf[row[0]] ?? []).compactMap { clusterOf[$0] })
+    let cb = Set((recordsOf[row[1]] ?? []).compactMap { clusterOf[$0] })
+    if !ca.isDisjoint(with: cb) { hardMerged += 1; if verbose { print("HARD NEGATIVE MERGED: \(row)") } }
+}
+let reviewTrue = identity.review.filter { truth[$0.a] == truth[$0.b] }.count
+
+func rss() -> String {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    return status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map { $0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces) } ?? "?"
+}
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+
+let n = ingest.records.count
+print(String(format: "records              %d (persons: truth %d, found %d)", n, personSizes.count, identity.persons.count))
+print(String(format: "thresholds           merge %.1f, review %.1f", config.mergeThreshold, config.reviewThreshold))
+print(String(format: "precision            %.5f", precision))
+print(String(format: "recall               %.5f", recall))
+print(String(format: "F1                   %.5f", f1))
+print(String(format: "hard-negative merges %d (of %d pairs)", hardMerged, hardNegatives.count))
+print(String(format: "blocking recall      %.5f (%d of %d true pairs scored)", truePairs == 0 ? 1 : Double(blocked) / Double(truePairs), blocked, truePairs))
+print(String(format: "candidates/record    %.2f (%d pairs)", Double(diagnostics.candidates.count) / Double(max(n, 1)), diagnostics.candidates.count))
+print(String(format: "review queue         %d pairs (%.3f%% of records; %d true matches), refused unions %d", identity.review.count,
+             100 * Double(identity.review.count) / Double(max(n, 1)), reviewTrue, diagnostics.refusedUnions))
+print(String(format: "time                 %.3f s (normalize %.3f s)", seconds(total), seconds(normalizeTime)))
+print("peak RSS             \(rss())")
+print(String(format: "RESULT ours f1=%.5f precision=%.5f recall=%.5f seconds=%.3f", f1, precision, recall, seconds(total)))
+
+if verbose {
+    var why: [String: Int] = [:]
+    for r in identity.review {
+        let key = r.reasons.last { $0.hasPrefix("fusion") } ?? "score entre les seuils"
+        why[key, default: 0] += 1
+    }
+    for (k, v) in why.sorted(by: { $0.value > $1.value }) { print("REVIEW \(v)\t\(k)") }
+    let byRef0 = Dictionary(uniqueKeysWithValues: ingest.records.map { ($0.ref, $0) })
+    for r in identity.review.filter({ truth[$0.a] != truth[$0.b] }).prefix(12) {
+        let a = byRef0[r.a]!, b = byRef0[r.b]!
+        print("FALSE REVIEW \(r.score) \(r.reasons)\n   \(a.lastName)/\(a.usageName ?? "-") \(a.firstName) \(a.phones.map(\.raw)) \(a.email ?? "-") \(a.address?.lines ?? []) \(r.a)\n   \(b.lastName)/\(b.usageName ?? "-") \(b.firstName) \(b.phones.map(\.raw)) \(b.email ?? "-") \(b.address?.lines ?? []) \(r.b)")
+    }
+    // False merges and missed pairs, for tuning.
+    let byRef = Dictionary(uniqueKeysWithValues: ingest.records.map { ($0.ref, $0) })
+    func show(_ r: RecordRef) -> String {
+        let x = byRef[r]!
+        return "\(x.lastName)/\(x.usageName ?? "-") \(x.firstName) \(x.birthDate ?? "-") \(x.phones.map(\.raw)) \(x.email ?? "-") [\(truth[r] ?? "?")] \(r)"
+    }
+    var shown = 0
+    for cluster in identity.persons where Set(cluster.records.map { truth[$0] ?? "" }).count > 1 && shown < 15 {
+        shown += 1
+        print("FALSE MERGE:"); cluster.records.forEach { print("   " + show($0)) }
+    }
+    let scoredMissed = byPerson.values.filter { $0.count > 1 }.flatMap { refs in
+        refs.sorted().enumerated().flatMap { x, a in refs.sorted().dropFirst(x + 1).map { (a, $0) } }
+    }.filter { clusterOf[$0.0] != clusterOf[$0.1] }
+    print("missed true pairs: \(scoredMissed.count), of which not blocked: \(missedPairs.count)")
+    for (a, b) in scoredMissed.prefix(25) {
+        let inReview = identity.review.first { ($0.a == a && $0.b == b) }
+        print("MISSED\(candidateSet.contains("\(a)|\(b)") ? "" : " (unblocked)")\(inReview.map { " review \($0.score) \($0.reasons)" } ?? ""):\n   \(show(a))\n   \(show(b))")
+    }
+}

@@ -1,0 +1,142 @@
+import AlimCore
+@testable import AlimIdentity
+import XCTest
+
+final class NormalizationTests: XCTestCase {
+    // MARK: names
+
+    func testAccentsAndCaseFoldToOneKey() {
+        XCTAssertEqual(NameNormalizer.keys("Léa").compact, "LEA")
+        XCTAssertEqual(NameNormalizer.keys("LÉA").compact, NameNormalizer.keys("lea").compact)
+        // Decomposed input (e + combining acute) folds like the precomposed one.
+        XCTAssertEqual(NameNormalizer.keys("Le\u{0301}a").compact, "LEA")
+        XCTAssertEqual(NameNormalizer.keys("Lætitia Œuvrard").tokens, ["LAETITIA", "OEUVRARD"])
+        XCTAssertEqual(NameNormalizer.keys("François").compact, "FRANCOIS")
+    }
+
+    func testHyphenSpaceAndApostropheVariantsMeet() {
+        XCTAssertEqual(NameNormalizer.keys("Jean-Pierre").compact, NameNormalizer.keys("JEAN PIERRE").compact)
+        XCTAssertEqual(NameNormalizer.keys("MARTIN-DUBOIS").tokens, ["MARTIN", "DUBOIS"])
+        XCTAssertEqual(NameNormalizer.keys("D'ALMEIDA").compact, "DALMEIDA")
+        XCTAssertEqual(NameNormalizer.keys("D’Almeida").compact, NameNormalizer.keys("DALMEIDA").compact)
+    }
+
+    func testParticlesKeptAndDropped() {
+        let k = NameNormalizer.keys("DE LA FONTAINE")
+        XCTAssertEqual(k.compact, "DELAFONTAINE")
+        XCTAssertEqual(k.core, "FONTAINE")
+        XCTAssertEqual(FieldComparison.names(k, NameNormalizer.keys("DELAFONTAINE")), .exact)
+        XCTAssertEqual(FieldComparison.names(k, NameNormalizer.keys("Fontaine")), .exact)
+        // A lone particle-like name stays itself.
+        XCTAssertEqual(NameNormalizer.keys("LE").core, "LE")
+        XCTAssertEqual(NameNormalizer.keys("VAN DAMME").core, "DAMME")
+    }
+
+    func testCompoundNamesArePartialTyposAreClose() {
+        XCTAssertEqual(FieldComparison.names(NameNormalizer.keys("MARTIN"), NameNormalizer.keys("MARTIN DUBOIS")), .partial)
+        XCTAssertEqual(FieldComparison.names(NameNormalizer.keys("Marie"), NameNormalizer.keys("Marie-Claire")), .partial)
+        XCTAssertEqual(FieldComparison.names(NameNormalizer.keys("Léa"), NameNormalizer.keys("Léo")), .close)
+        XCTAssertEqual(FieldComparison.names(NameNormalizer.keys("BERNARD"), NameNormalizer.keys("BERANRD")), .close)
+        XCTAssertEqual(FieldComparison.names(NameNormalizer.keys("Pierre"), NameNormalizer.keys("Marie")), .different)
+        XCTAssertEqual(FieldComparison.names(NameNormalizer.keys(""), NameNormalizer.keys("Marie")), .missing)
+    }
+
+    func testBirthAndUsageNamesBothKept() {
+        let r = Fx.guardian("a.csv", "2", last: "MARTIN", first: "Anne", usage: "Dupont")
+        let n = RecordNormalizer.normalize(r)
+        XCTAssertEqual(n.lastName.compact, "MARTIN")
+        XCTAssertEqual(n.usageName?.compact, "DUPONT")
+        XCTAssertEqual(n.surnameKeys, ["DUPONT", "MARTIN"])
+        // A usage name equal to the birth name is not a second name.
+        XCTAssertNil(RecordNormalizer.normalize(Fx.guardian("a.csv", "3", last: "MARTIN", first: "Anne", usage: "Martin")).usageName)
+    }
+
+    // MARK: dates
+
+    func testDates() {
+        XCTAssertEqual(DateNormalizer.normalize("31/12/2015"), "2015-12-31")
+        XCTAssertEqual(DateNormalizer.normalize("2015-12-31"), "2015-12-31")
+        XCTAssertEqual(DateNormalizer.normalize(" 01/02/2016 00:00:00"), "2016-02-01")
+        XCTAssertNil(DateNormalizer.normalize("31/12/9999"))
+        XCTAssertNil(DateNormalizer.normalize("31/02/2015"))
+        XCTAssertNil(DateNormalizer.normalize(""))
+        XCTAssertNil(DateNormalizer.normalize("hier"))
+        XCTAssertEqual(FieldComparison.dates("2015-03-04", "2015-04-03"), .swappedDayMonth)
+        XCTAssertEqual(FieldComparison.dates("2015-03-04", "2015-03-05"), .oneDigit)
+        XCTAssertEqual(FieldComparison.dates("2015-03-04", "2012-11-20"), .different)
+    }
+
+    // MARK: phones
+
+    func testPhonesToE164() {
+        for raw in ["06 11 22 33 44", "0611223344", "+33611223344", "06.11.22.33.44", "0033611223344", "+33 (0)6 11 22 33 44", "611223344"] {
+            XCTAssertEqual(PhoneNormalizer.normalize(raw), "+33611223344", raw)
+        }
+        XCTAssertEqual(PhoneNormalizer.normalize("0590 12 34 56"), "+590590123456")
+        XCTAssertEqual(PhoneNormalizer.normalize("+41 22 123 45 67"), "+41221234567")
+    }
+
+    func testPhonePlaceholdersAndJunkDropped() {
+        XCTAssertNil(PhoneNormalizer.normalize("0000000000"))
+        XCTAssertNil(PhoneNormalizer.normalize("00 00 00 00 00"))
+        XCTAssertNil(PhoneNormalizer.normalize("1111111111"))
+        XCTAssertNil(PhoneNormalizer.normalize("12"))
+        XCTAssertNil(PhoneNormalizer.normalize("06 12 34 56 78"), "the usual fake mobile")
+        XCTAssertNil(PhoneNormalizer.normalize(""))
+        XCTAssertTrue(PhoneNormalizer.isPersonal("+33611223344"))
+        XCTAssertFalse(PhoneNormalizer.isPersonal("+33493123456"))
+    }
+
+    // MARK: e-mails
+
+    func testEmails() {
+        XCTAssertEqual(EmailNormalizer.normalize("  Jean.Dupont@Example.FR "), "jean.dupont@example.fr")
+        XCTAssertNil(EmailNormalizer.normalize("pas d'adresse"))
+        XCTAssertNil(EmailNormalizer.normalize("jean@localhost"))
+        XCTAssertNil(EmailNormalizer.normalize(""))
+        XCTAssertNil(EmailNormalizer.normalize(nil))
+    }
+
+    // MARK: addresses
+
+    func testStreetTypeAbbreviationsMeet() {
+        let a = AddressNormalizer.normalize(Fx.address("12 R VICTOR HUGO"))
+        let b = AddressNormalizer.normalize(Fx.address("12, rue Victor-Hugo"))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a?.number, "12")
+        XCTAssertEqual(a?.streetType, "RUE")
+        XCTAssertEqual(a?.street, "VICTOR HUGO")
+        XCTAssertEqual(a?.postalCode, "06100")
+        for (short, long) in [("AV", "AVENUE"), ("BD", "BOULEVARD"), ("CHE", "CHEMIN"), ("IMP", "IMPASSE"), ("PL", "PLACE"), ("ALL", "ALLEE"), ("RTE", "ROUTE")] {
+            XCTAssertEqual(AddressNormalizer.normalize(Fx.address("3 \(short) DES LILAS"))?.streetType, long)
+        }
+    }
+
+    func testAddressNumberSuffixAndCommune() {
+        let a = AddressNormalizer.normalize(PostalAddress(lines: ["12 BIS AV. DE LA GARE"], postalCode: "42000", city: "ST-ÉTIENNE CEDEX"))
+        XCTAssertEqual(a?.number, "12B")
+        XCTAssertEqual(a?.streetType, "AVENUE")
+        XCTAssertEqual(a?.street, "DE LA GARE")
+        XCTAssertEqual(a?.city, "SAINTETIENNE")
+        XCTAssertEqual(AddressNormalizer.normalize(PostalAddress(lines: ["12B AVENUE DE LA GARE"], postalCode: "42000"))?.number, "12B")
+    }
+
+    func testAddressPlaceholdersDropped() {
+        XCTAssertNil(AddressNormalizer.normalize(PostalAddress(lines: ["XXXXXXXXXX"], postalCode: "00000", city: "XXXXXXXXXX")))
+        XCTAssertNil(AddressNormalizer.normalize(PostalAddress(lines: [""])))
+        XCTAssertNil(AddressNormalizer.normalize(nil))
+    }
+
+    // MARK: artifact
+
+    func testNormalizedArtifactKeepsIngestAndSortsKeys() throws {
+        let records = [Fx.pupil("b.csv", "2", last: "Zoé", first: "A", birth: "2015-01-01"),
+                       Fx.pupil("a.csv", "10", last: "Y", first: "B", birth: "2015-01-01"),
+                       Fx.pupil("a.csv", "9", last: "X", first: "C", birth: "2015-01-01")]
+        let n = Identity.normalize(IngestArtifact(records: records))
+        XCTAssertEqual(n.keys.map(\.ref), [RecordRef(file: "a.csv", ref: "9"), RecordRef(file: "a.csv", ref: "10"), RecordRef(file: "b.csv", ref: "2")])
+        XCTAssertEqual(n.ingest.records.map(\.ref), n.keys.map(\.ref))
+        let data = try ArtifactCoding.encode(n)
+        XCTAssertEqual(try ArtifactCoding.decode(NormalizedArtifact.self, from: data), n)
+    }
+}
