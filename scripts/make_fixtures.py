@@ -52,6 +52,9 @@ def phone():
     return "06" + "".join(str(R.randint(0, 9)) for _ in range(8))
 
 
+USED_MAILS = set()
+
+
 class World:
     def __init__(self):
         self.next_person = 1
@@ -69,6 +72,13 @@ def family(world, surname, city, n_children, classes, twins=False):
               "usage": "", "first": R.choice(WOMEN), "phone": phone(), "mail": "", "sex": "F"}
     mother["mail"] = strip_accents(mother["first"].split("-")[0] + "." + mother["last"].split(" ")[-1]).lower() \
         .replace("'", "") + "@exemple.fr" if R.random() < 0.6 else ""
+    if mother["mail"]:
+        # An address belongs to one person: two homonymous mothers never share one.
+        base, n = mother["mail"], 2
+        while mother["mail"] in USED_MAILS:
+            mother["mail"] = base.replace("@", str(n) + "@")
+            n += 1
+        USED_MAILS.add(mother["mail"])
     if mother["last"] != surname and R.random() < 0.5:
         mother["usage"] = surname
     father = {"id": world.person(), "civ": "M.", "last": surname, "usage": "", "first": R.choice(MEN),
