@@ -5,6 +5,7 @@ INBOX ?= Fixtures/inbox
 RUN_DATE ?= 2026-09-01
 FAULTS ?= 20
 FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS ?= 10
 BIN = .build/debug/alim
 
 .PHONY: deps build run test fixtures check-fixtures faults fuzz bench-xml bench-match bench-sheets clean
@@ -26,6 +27,7 @@ test: deps check-fixtures
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash scripts/faults.sh $(FAULTS)
+	FUZZ_SECONDS=$(TEST_FUZZ_SECONDS) bash scripts/fuzz.sh
 	@rm -rf .build/report-check && .build/debug/alim run --inbox $(INBOX) --workdir .build/report-check --date $(RUN_DATE) >/dev/null
 	bash scripts/check-report-chromium.sh .build/report-check/runs/latest/report.html .build/report-check/report.png
 
