@@ -103,8 +103,9 @@ struct Matcher {
                 pending.append((s, nil))
             }
         }
+        let explainer = PairScorer(context: context, explain: true)
         for (s, extra) in pending where uf.find(s.i) != uf.find(s.j) {
-            var reasons = s.assessment.reasons
+            var reasons = explainer.assess(s.i, s.j).reasons
             if case let .noMerge(reason, _) = s.verdict { reasons.append("fusion automatique interdite : " + reason) }
             if let extra { reasons.append(extra) }
             let a = keys[s.i].ref, b = keys[s.j].ref

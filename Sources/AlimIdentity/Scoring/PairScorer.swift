@@ -4,6 +4,9 @@ import AlimCore
 /// address and the family graph, with a French reason for every field that spoke.
 struct PairScorer: Sendable {
     let context: MatchContext
+    /// Whether to write the French reasons: only review pairs need them, and building them for every
+    /// candidate pair would cost more than scoring it.
+    var explain = false
 
     func assess(_ i: Int, _ j: Int) -> PairAssessment {
         let a = context.keys[i], b = context.keys[j]
@@ -13,7 +16,7 @@ struct PairScorer: Sendable {
 
         if let x = a.ine, let y = b.ine {
             p.ineEqual = x == y
-            if x == y { add(&p, Weights.ineEqual, "même INE") } else { p.reasons.append("INE différents") }
+            if x == y { add(&p, Weights.ineEqual, "même INE") } else { note(&p, "INE différents") }
         }
         scoreNames(&p, a, b, ra, rb)
         scoreDate(&p, a, b, ra, rb)
@@ -23,9 +26,13 @@ struct PairScorer: Sendable {
         return p
     }
 
-    private func add(_ p: inout PairAssessment, _ weight: Double, _ reason: String) {
+    private func add(_ p: inout PairAssessment, _ weight: Double, _ reason: @autoclosure () -> String) {
         p.score += weight
-        p.reasons.append(reason)
+        if explain { p.reasons.append(reason()) }
+    }
+
+    private func note(_ p: inout PairAssessment, _ reason: @autoclosure () -> String) {
+        if explain { p.reasons.append(reason()) }
     }
 
     // MARK: names
@@ -102,8 +109,9 @@ struct PairScorer: Sendable {
     }
 
     private func french(_ iso: String?) -> String {
-        guard let iso, let d = RunDate(iso) else { return "?" }
-        return d.french
+        guard let iso, iso.count == 10 else { return "?" }
+        let parts = iso.split(separator: "-")
+        return parts.count == 3 ? "\(parts[2])/\(parts[1])/\(parts[0])" : "?"
     }
 
     // MARK: contacts
@@ -159,7 +167,7 @@ struct PairScorer: Sendable {
                 // a wrong merge gives a stranger a child.
                 if ca.intersection(cb).contains(where: { c in ra[c].map { x in rb[c].map { $0 != x } ?? false } ?? false }) {
                     p.relationshipConflict = true
-                    p.reasons.append("liens de parenté différents avec le même enfant")
+                    note(&p, "liens de parenté différents avec le même enfant")
                 }
             }
         } else {
