@@ -6,7 +6,10 @@ import Foundation
 /// Built with `-sanitize=fuzzer -DALIM_FUZZING` by `make fuzz`; in a normal build the same binary is a
 /// replayer (`alim-fuzz TARGET FILE…`) for saved inputs.
 let scratch: URL = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("alim-fuzz-\(getpid())")
+    // tmpfs when there is one: every execution writes and lists a small inbox.
+    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm")
+        : FileManager.default.temporaryDirectory
+    let url = base.appendingPathComponent("alim-fuzz-\(getpid())")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }()
