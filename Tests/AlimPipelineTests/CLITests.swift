@@ -87,3 +87,41 @@ final class CLITests: XCTestCase {
         }
     }
 }
+
+/// Secrets: no activation code of a full run reaches the logs, at any level.
+final class SecretsInLogsTests: XCTestCase {
+    func testNoIssuedCodeAppearsInTheLogsOrTheReport() throws {
+        let binary = TestSupport.repoRoot.appendingPathComponent(".build/debug/alim")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("alim not built") }
+        for verbose in [false, true] {
+            let work = try TestSupport.workdir("secrets")
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = ["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01"]
+                + (verbose ? ["--verbose"] : [])
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            try p.run()
+            let logs = String(decoding: err.fileHandleForReading.readDataToEndOfFile() + out.fileHandleForReading.readDataToEndOfFile(),
+                              as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0)
+            let folder = work.appendingPathComponent("runs/latest")
+            let accounts = try ArtifactCoding.read(AccountsArtifact.self, from: folder.appendingPathComponent("accounts.json"))
+            let codes = accounts.accounts.compactMap { $0.credential?.code }
+            XCTAssertGreaterThan(codes.count, 10)
+            let report = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+            let summary = try String(contentsOf: folder.appendingPathComponent("summary.json"), encoding: .utf8)
+            for code in codes {
+                let bare = code.replacingOccurrences(of: "-", with: "")
+                for text in [logs, report, summary] {
+                    XCTAssertFalse(text.contains(code) || text.contains(bare), "code leaked (verbose: \(verbose))")
+                }
+            }
+            XCTAssertEqual(try TestSupport.mode(work.appendingPathComponent("state.sqlite")), 0o600)
+            XCTAssertEqual(try TestSupport.mode(work.appendingPathComponent("secret.key")), 0o600)
+            XCTAssertEqual(try TestSupport.mode(folder.appendingPathComponent("sheets")), 0o700)
+        }
+    }
+}
