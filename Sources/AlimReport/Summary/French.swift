@@ -40,7 +40,8 @@ enum French {
     static let stageLabels: [String: String] = [
         "ingest": "Lecture des exports",
         "identity": "Identification des personnes",
-        "match": "Identification des personnes",
+        "normalize": "Normalisation des noms et contacts",
+        "match": "Rapprochement des personnes",
         "accounts": "Comptes",
         "sheets": "Fiches de connexion",
         "report": "Rapport",
