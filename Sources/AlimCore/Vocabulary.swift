@@ -47,6 +47,8 @@ public enum SchoolStage: String, Codable, Sendable, Comparable {
 public enum SourceFormat: String, Codable, Sendable, CaseIterable {
     case ondePupils = "onde-eleves"
     case ondeGuardians = "onde-responsables"
+    /// ONDE's teacher export: recognised so it is skipped quietly, never read as people.
+    case ondeTeachers = "onde-enseignants"
     case siecleStudents = "siecle-eleves"
     case siecleGuardians = "siecle-responsables"
     case aafStudents = "aaf-eleve"

@@ -55,8 +55,9 @@ final class InboxSamplesTests: XCTestCase {
         XCTAssertTrue(artifact.warnings.isEmpty, "\(artifact.warnings.prefix(3))")
         // Accents decoded from Latin-1.
         XCTAssertTrue(artifact.records.contains { $0.firstName == "Eléa" })
-        // The teacher export is not read as people.
-        XCTAssertEqual(artifact.files.first { $0.file.hasSuffix("enseignants.csv") }?.status, .unknown)
+        // The teacher export is recognised and skipped: not people, not a reject.
+        XCTAssertEqual(artifact.files.first { $0.file.hasSuffix("enseignants.csv") }?.status, .skipped)
+        XCTAssertFalse(artifact.rejects.contains { $0.file.hasSuffix("enseignants.csv") })
         XCTAssertEqual(artifact.context.schoolsPresent.map(\.value), ["0611234A", "0622222B"])
         XCTAssertEqual(artifact.context.schoolNames["0611234A"], "Emile Zola")
     }

@@ -72,9 +72,10 @@ final class ONDEHeaderTests: XCTestCase {
     }
 
     func testUnknownHeaders() throws {
-        // The ONDE teacher export is not person data Alim reads.
-        XCTAssertNil(try HeaderMap.recognise(["Civilité", "Nom usage", "Nom", "Prénom", "Adresse", "CP", "Commune", "Pays",
-                                             "Courriel", "Téléphone domicile", "Téléphone portable", "Directeur", "Classe"]))
+        // The ONDE teacher export is recognised (to be skipped), never read as pupils or guardians.
+        XCTAssertEqual(try HeaderMap.recognise(["Civilité", "Nom usage", "Nom", "Prénom", "Adresse", "CP", "Commune", "Pays",
+                                                "Courriel", "Téléphone domicile", "Téléphone portable", "Directeur", "Classe"])?.kind,
+                       .ondeTeachers)
         XCTAssertNil(try HeaderMap.recognise(["a", "b"]))
     }
 

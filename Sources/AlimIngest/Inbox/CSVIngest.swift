@@ -30,6 +30,8 @@ enum CSVIngest {
                 out.warnings += a.warnings
             case .refused(let finding):
                 out.rejects.append(finding)
+            case .skipped:
+                break
             }
             out.files.append(outcome)
         }
@@ -47,7 +49,12 @@ enum CSVIngest {
         case onde(OndeFileResult, CSVKind, UAI)
         case activated(ActivatedReader.Result)
         case refused(Finding)
+        /// A known export that holds no people Alim uses (teachers).
+        case skipped
     }
+
+    /// Thrown by the row callback to stop reading a known export Alim does not use.
+    private struct SkippedExport: Error {}
 
     /// Thrown by the row callback to stop reading a file whose header is no known export.
     private struct UnknownFormat: Error {}
@@ -87,6 +94,8 @@ enum CSVIngest {
                         else { guardianReader = OndeGuardianReader(map: map, file: file.relativePath, uai: school.uai) }
                     case .activated:
                         activatedReader = ActivatedReader(map: map, file: file.relativePath)
+                    case .ondeTeachers:
+                        throw SkippedExport()
                     }
                     return
                 }
@@ -99,6 +108,10 @@ enum CSVIngest {
             }
         } catch let refusal as CSVRefusal {
             return refuse(refusal)
+        } catch is SkippedExport {
+            return (FileOutcome(file: file.relativePath, format: .ondeTeachers, status: .skipped, uai: school?.uai,
+                                message: "Export des enseignants : non utilisé par Alim, qui n'importe que les élèves et leurs responsables."),
+                    .skipped)
         } catch is UnknownFormat {
             return refuse(CSVRefusal("Format non reconnu : l'en-tête ne correspond à aucun export connu "
                 + "(ONDE élèves, ONDE responsables, comptes activés de l'ENT). Le fichier n'a pas été importé."), status: .unknown)

@@ -5,12 +5,15 @@ enum CSVKind: String, Sendable, CaseIterable {
     case ondePupils
     case ondeGuardians
     case activated
+    /// ONDE's teacher export: staff are not Alim's business; recognised so it is skipped, not refused.
+    case ondeTeachers
 
     var format: SourceFormat {
         switch self {
         case .ondePupils: return .ondePupils
         case .ondeGuardians: return .ondeGuardians
         case .activated: return .activated
+        case .ondeTeachers: return .ondeTeachers
         }
     }
 
@@ -20,6 +23,7 @@ enum CSVKind: String, Sendable, CaseIterable {
         case .ondePupils: return "ONDE élèves"
         case .ondeGuardians: return "ONDE responsables"
         case .activated: return "comptes activés de l'ENT"
+        case .ondeTeachers: return "ONDE enseignants"
         }
     }
 }
@@ -35,6 +39,8 @@ enum CSVField: String, Sendable, CaseIterable {
     case childUsageName, childLastName, childFirstName, childClass
     // ENT activated export.
     case login, activationDate
+    // ONDE teachers (only to recognise the export).
+    case director
 }
 
 /// One row of the header table: which spellings of which export name a field.
@@ -109,5 +115,8 @@ enum HeaderTable {
         // The ENT's export of accounts already activated.
         HeaderEntry(.activated, .login, required: true, identifies: true, ["login", "identifiant"]),
         HeaderEntry(.activated, .activationDate, ["date", "activation", "date activation", "date d'activation", "activated"]),
+
+        // ONDE teachers (CSVExtraction-enseignants.csv): recognised and skipped.
+        HeaderEntry(.ondeTeachers, .director, required: true, identifies: true, ["Directeur"]),
     ]
 }
