@@ -9,8 +9,8 @@ struct ZipBuilder {
     /// How an entry is written.
     enum Method {
         case stored
-        /// Raw deflate at the default level with a zlib strategy (`Z_HUFFMAN_ONLY` is fast on base64).
-        case deflated(strategy: Int32)
+        /// Raw deflate at a zlib level (1 = fastest, 6 = zlib's default).
+        case deflated(level: Int32)
     }
 
     private var out = Data()
@@ -30,7 +30,7 @@ struct ZipBuilder {
         let body: Data, code: UInt16
         switch method {
         case .stored: body = data; code = 0
-        case let .deflated(strategy): body = try Self.deflate(data, strategy: strategy); code = 8
+        case let .deflated(level): body = try Self.deflate(data, level: level); code = 8
         }
         let nameBytes = Data(name.utf8)
         guard out.count <= UInt32.max - UInt32(body.count) - 1024, data.count <= UInt32.max else {
@@ -64,9 +64,9 @@ struct ZipBuilder {
     }
 
     /// Raw deflate (no zlib header), as zip wants it.
-    private static func deflate(_ data: Data, strategy: Int32) throws -> Data {
+    private static func deflate(_ data: Data, level: Int32) throws -> Data {
         var stream = z_stream()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, strategy,
+        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
                             zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw SheetsError.zip("zlib indisponible")
         }
