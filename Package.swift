@@ -37,7 +37,6 @@ let package = Package(
         .target(name: "AlimSheets", dependencies: [
             "AlimCore", "CCairoPango",
             .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Templates")]),
         .target(name: "AlimReport", dependencies: ["AlimCore"]),
         .target(name: "AlimPipeline", dependencies: [

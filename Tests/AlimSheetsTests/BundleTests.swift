@@ -76,7 +76,7 @@ final class BundleTests: XCTestCase {
         XCTAssertEqual(decoded, "Votre compte ENT One – École élémentaire Jean-Jaurès")
         let boundary = try XCTUnwrap(header("Content-Type")?.components(separatedBy: "boundary=\"").last?.dropLast())
         let sections = text.components(separatedBy: "--" + boundary)
-        XCTAssertEqual(sections.count, 4)
+        XCTAssertEqual(sections.count, 5, "text, the sheet, the documents to sign")
         XCTAssertTrue(sections[1].contains("Content-Type: text/plain; charset=UTF-8"))
         XCTAssertTrue(sections[1].contains("quoted-printable"))
         let body = Self.decodeQuotedPrintable(sections[1].components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n"))
@@ -91,8 +91,15 @@ final class BundleTests: XCTestCase {
         XCTAssertEqual(String(decoding: pdf.prefix(4), as: UTF8.self), "%PDF")
         let pdfText = try Fixture.pdfText(data: pdf)
         XCTAssertTrue(pdfText.contains("R4T8-WZ3H"))
-        XCTAssertTrue(pdfText.contains("Charte d’utilisation"))
-        XCTAssertTrue(sections[3].hasPrefix("--"))
+        let docsPart = sections[3].components(separatedBy: "\r\n\r\n")
+        XCTAssertTrue(docsPart[0].contains("filename=\"documents-a-signer.pdf\""))
+        let docs = try XCTUnwrap(Data(base64Encoded: docsPart[1], options: .ignoreUnknownCharacters))
+        XCTAssertEqual(docs, try Data(contentsOf: dir.appendingPathComponent("0611234A/documents-a-signer.pdf")),
+                       "the school's documents to sign, attached as they are")
+        let docsText = try Fixture.pdfText(data: docs)
+        XCTAssertTrue(docsText.contains("Charte d’utilisation"))
+        XCTAssertTrue(docsText.contains("Autorisation d’enregistrement de l’image"))
+        XCTAssertTrue(sections[4].hasPrefix("--"))
     }
 
     func testSameInputsGiveIdenticalBytes() throws {

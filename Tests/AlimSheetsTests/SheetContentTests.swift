@@ -33,6 +33,27 @@ final class SheetContentTests: XCTestCase {
         XCTAssertTrue(pages[2].contains("Signature :"))
     }
 
+    /// Guardians of the same children are one family: one charte and one autorisation follow the
+    /// family's first sheet, in the class file and in the school file.
+    func testDocumentsToSignOncePerFamily() throws {
+        let dir = try Fixture.tempDir()
+        _ = try Fixture.run(.init(all: true), into: dir)
+        for file in ["responsables-CM1-A.pdf", "responsables-ecole.pdf"] {
+            let pages = flat(try Fixture.pdfText(dir.appendingPathComponent("0611234A/" + file))).components(separatedBy: "\u{0C}")
+                .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            let kinds = pages.map { p -> String in
+                p.contains("Charte d’utilisation") ? "charte" : p.contains("Autorisation d’enregistrement") ? "autorisation"
+                    : p.contains("jean-pierre.martin") ? "jean-pierre" : p.contains("sophie.martin") ? "sophie"
+                    : p.contains("paul.durand") ? "paul" : "?"
+            }
+            if file == "responsables-CM1-A.pdf" {
+                XCTAssertEqual(kinds, ["jean-pierre", "charte", "autorisation", "sophie"], file)
+            } else {
+                XCTAssertEqual(kinds, ["paul", "charte", "autorisation", "jean-pierre", "charte", "autorisation", "sophie"], file)
+            }
+        }
+    }
+
     func testCollegeGuardianSheetCarriesEduConnectNotice() throws {
         let dir = try Fixture.tempDir()
         _ = try Fixture.run(.init(all: true), into: dir)

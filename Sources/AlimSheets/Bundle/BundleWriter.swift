@@ -5,7 +5,9 @@ import Foundation
 /// coverage.csv, the directors' clause, then the zip.
 ///
 /// Each sheet is laid out once and replayed into every PDF it belongs to; the charte and the
-/// autorisation, the same for every family of a school, are laid out once per school.
+/// autorisation, the same for every family of a school, are laid out once per school, follow the
+/// first sheet of each family (guardians of the same children) in a print file, and reach e-mailed
+/// families as the school's `documents-a-signer.pdf`, encoded once and attached to every message.
 final class BundleWriter {
     let renderer: PageRenderer
     let templates: TemplateSet
@@ -31,6 +33,14 @@ final class BundleWriter {
         var counts = Counts()
         var files: [AccountID: [String]] = [:]
 
+        // The documents to sign, the same for every family: one PDF, also attached (encoded once) to each e-mail.
+        let blank = PDFDocument(date: date, title: "Documents à signer – \(schoolName)")
+        blank.add(charter)
+        blank.add(authorization)
+        let documents = try blank.finish()
+        try SecureFile.write(documents, to: folder.appendingPathComponent(Self.documentsFile))
+        let emailDocuments = EmailMessage.EncodedAttachment(name: Self.documentsFile, pdf: documents)
+
         for kind in [Sheet.Kind.guardian, .pupil] {
             let ofKind = sheets.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { continue }
@@ -40,29 +50,37 @@ final class BundleWriter {
             let schoolDoc = printed.isEmpty ? nil : PDFDocument(date: date, title: "Fiches de connexion – \(schoolName)")
             var classDoc: PDFDocument?
             var currentClass: String?
+            // Families (guardians of the same children) already given their documents to sign, per file.
+            var classFamilies = Set<[Sheet.Child]>(), schoolFamilies = Set<[Sheet.Child]>()
             func closeClass() throws {
                 if let doc = classDoc, let c = currentClass {
                     try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("\(prefix)-\(classNames[c]!).pdf"))
                 }
                 classDoc = nil
+                classFamilies = []
             }
             for s in ofKind {
                 let context = TemplateContext.sheet(s, date: date, escape: TemplateContext.pango)
                 let sheetPage = page(kind == .guardian ? .guardianSheet : .pupilSheet, context)
-                var extra: [RecordedPage] = [sheetPage]
-                if kind == .guardian { extra += [charter, authorization] }
                 if s.printed {
                     if s.className != currentClass || classDoc == nil {
                         try closeClass()
                         currentClass = s.className
                         classDoc = PDFDocument(date: date, title: "Fiches de connexion – \(schoolName) – \(s.className)")
                     }
-                    for p in extra { classDoc!.add(p); schoolDoc!.add(p) }
+                    classDoc!.add(sheetPage)
+                    schoolDoc!.add(sheetPage)
+                    // One charte and one autorisation per family, after its first sheet in each file.
+                    if kind == .guardian {
+                        let family = Self.familyKey(s)
+                        if classFamilies.insert(family).inserted { classDoc!.add(charter); classDoc!.add(authorization) }
+                        if schoolFamilies.insert(family).inserted { schoolDoc!.add(charter); schoolDoc!.add(authorization) }
+                    }
                     files[s.accountId, default: []].append("\(prefix)-\(classNames[s.className]!).pdf")
                     counts.printed += 1
                 }
                 if s.emailed, let to = s.email {
-                    let name = try writeEmail(s, to: to, pages: extra, folder: folder)
+                    let name = try writeEmail(s, to: to, page: sheetPage, documents: emailDocuments, folder: folder)
                     files[s.accountId, default: []].append(name)
                     counts.emailed += 1
                 }
@@ -73,11 +91,6 @@ final class BundleWriter {
             }
         }
 
-        // Blank copies of the documents to sign, for families who need another one.
-        let blank = PDFDocument(date: date, title: "Documents à signer – \(schoolName)")
-        blank.add(charter)
-        blank.add(authorization)
-        try SecureFile.write(try blank.finish(), to: folder.appendingPathComponent("documents-a-signer.pdf"))
         if config.sheets.includeRulesClause {
             let doc = PDFDocument(date: date, title: "Clause du règlement intérieur – \(schoolName)")
             doc.add(page(.rulesClause, schoolContext))
@@ -94,14 +107,24 @@ final class BundleWriter {
         return counts
     }
 
+    /// The blank documents to sign, in the folder and attached to every e-mail.
+    static let documentsFile = "documents-a-signer.pdf"
+
+    /// A family is the set of children its guardians share (a guardian without children here is alone).
+    static func familyKey(_ s: Sheet) -> [Sheet.Child] {
+        s.children.isEmpty ? [Sheet.Child(firstName: s.login, lastName: s.accountId, className: "\u{0}")] : s.children
+    }
+
     private func page(_ name: TemplateSet.Name, _ context: [String: Any]) -> RecordedPage {
         RecordedPage(blocks: Markup.parse(templates.render(name, context)), renderer: renderer)
     }
 
-    /// Writes `courriels/<NOM>-<Prénom>-<login>.eml` with the sheet and the documents to sign.
-    private func writeEmail(_ s: Sheet, to: String, pages: [RecordedPage], folder: URL) throws -> String {
+    /// Writes `courriels/<NOM>-<Prénom>-<login>.eml` with the sheet (its own one-page PDF) and the
+    /// documents to sign (the school's PDF, shared by every message).
+    private func writeEmail(_ s: Sheet, to: String, page: RecordedPage, documents: EmailMessage.EncodedAttachment,
+                            folder: URL) throws -> String {
         let doc = PDFDocument(date: date, title: "Fiche de connexion à l'ENT One")
-        for p in pages { doc.add(p) }
+        doc.add(page)
         let pdf = try doc.finish()
         let context = TemplateContext.sheet(s, date: date, escape: TemplateContext.plain)
         let subject = templates.render(.emailSubject, context).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -109,7 +132,7 @@ final class BundleWriter {
             from: config.sheets.emailFrom, to: to, toName: "\(s.firstName) \(s.lastName)", subject: subject, date: date,
             messageID: EmailMessage.messageID(date: date, uai: s.uai, login: s.login, from: config.sheets.emailFrom),
             body: templates.render(.emailBody, context), attachmentName: "fiche-connexion-\(FileNames.component(s.login, fallback: "compte")).pdf",
-            attachment: pdf)
+            attachment: pdf, sharedAttachments: [documents])
         let name = "courriels/" + FileNames.component("\(s.lastName)-\(s.firstName)-\(s.login)", fallback: "courriel") + ".eml"
         try SecureFile.write(message.encoded(), to: folder.appendingPathComponent(name))
         return name

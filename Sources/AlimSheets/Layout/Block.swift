@@ -70,7 +70,10 @@ public enum Markup {
 
     /// `**x**` → `<b>x</b>`; an unpaired `**` is left as typed.
     static func inline<S: StringProtocol>(_ s: S) -> String {
-        guard s.contains("**") else { return String(s) }
+        // A byte scan: Foundation's `contains` on a String goes through CFStringFind, per block, per sheet.
+        var star = false, pair = false
+        for b in s.utf8 { if b == 42 { if star { pair = true; break }; star = true } else { star = false } }
+        guard pair else { return String(s) }
         let parts = String(s).split(separator: "**", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 3 else { return String(s) }
         var out = parts[0]

@@ -16,6 +16,19 @@ public struct EmailMessage: Sendable {
     public var body: String
     public var attachmentName: String
     public var attachment: Data
+    /// Further PDFs shared by many messages (the documents to sign), base64-encoded once per school.
+    public var sharedAttachments: [EncodedAttachment] = []
+
+    /// A PDF attachment already in base64 lines: the charte and the autorisation are the same for
+    /// every family of a school, so they are encoded once and copied into each message.
+    public struct EncodedAttachment: Sendable {
+        public var name: String
+        public var base64: String
+        public init(name: String, pdf: Data) {
+            self.name = name
+            self.base64 = MIMEEncoding.base64Lines(pdf)
+        }
+    }
 
     /// The complete message, CRLF line ends.
     public func encoded() -> Data {
@@ -36,13 +49,21 @@ public struct EmailMessage: Sendable {
         m += "\r\n"
         m += MIMEEncoding.quotedPrintable(body) + "\r\n"
         m += "--\(boundary)\r\n"
-        m += "Content-Type: application/pdf; name=\"\(attachmentName)\"\r\n"
-        m += "Content-Disposition: attachment; filename=\"\(attachmentName)\"\r\n"
-        m += "Content-Transfer-Encoding: base64\r\n"
-        m += "\r\n"
-        m += MIMEEncoding.base64Lines(attachment) + "\r\n"
+        Self.pdfPart(&m, name: attachmentName, base64: MIMEEncoding.base64Lines(attachment))
+        for shared in sharedAttachments {
+            m += "--\(boundary)\r\n"
+            Self.pdfPart(&m, name: shared.name, base64: shared.base64)
+        }
         m += "--\(boundary)--\r\n"
         return Data(m.utf8)
+    }
+
+    private static func pdfPart(_ m: inout String, name: String, base64: String) {
+        m += "Content-Type: application/pdf; name=\"\(name)\"\r\n"
+        m += "Content-Disposition: attachment; filename=\"\(name)\"\r\n"
+        m += "Content-Transfer-Encoding: base64\r\n"
+        m += "\r\n"
+        m += base64 + "\r\n"
     }
 
     /// A deterministic Message-ID: run day, school, login, at the sender's domain.

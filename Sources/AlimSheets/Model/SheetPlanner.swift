@@ -42,7 +42,7 @@ struct SheetPlanner {
                 out.append(pupilSheet(a, uai: uai))
             }
         }
-        return out.sorted(by: SheetOrder.precedes)
+        return SheetOrder.sorted(out)
     }
 
     func schoolName(_ uai: UAI) -> String {
