@@ -1,5 +1,5 @@
 /// The fields Alim reads from AAF `attr` elements, whatever the attribute's spelling.
-enum AAFField: Sendable, Hashable {
+enum AAFField: UInt8, Sendable, Hashable {
     case joinKey, lastName, birthName, firstName, otherFirstNames, birthDate, ine, civility, sex
     case structure, classes, level, mefCode, mefLabel, relations, parentalAuthority, children
     case address, postalCode, city, country, email, phoneHome, phoneWork, phoneMobile
@@ -40,6 +40,13 @@ enum AAFAttributes {
 
     /// Names only the 1D (primary) AAF uses for people: their presence hints `.primary` when no level says.
     static let firstDegreeNames: Set<String> = ["ENTPersonNom", "ENTPersonPrenom", "ENTPersonClasses", "ENTEleveNiveau"]
+
+    /// `fieldByName` as a byte table, so `attr name` values are matched without decoding them:
+    /// `entries[i]` is the field of `table` index `i` and whether that spelling is 1D-only.
+    static let (table, entries): (XMLByteTable, [(field: AAFField, firstDegree: Bool)]) = {
+        let names = fieldByName.keys.sorted()
+        return (XMLByteTable(names), names.map { (fieldByName[$0]!, firstDegreeNames.contains($0)) })
+    }()
 
     /// `categoriePersonne` / `categorieStructure` values Alim turns into data; any other category is skipped.
     static let pupilCategory = "Eleve"
