@@ -71,14 +71,20 @@ enum XMLIngest {
         out.records += s.records
         out.rejects += s.rejects
         out.warnings += s.warnings
-        let a = AAFResolver.resolve(aaf)
+        let a = AAFResolver.resolve(&aaf)
         out.records += a.records
         out.rejects += a.rejects
         out.warnings += a.warnings
         out.schoolsPresent.formUnion(a.schoolsPresent)
         out.schoolNames.merge(a.schoolNames) { first, _ in first }
 
-        out.records.sort { $0.ref < $1.ref }
+        // Sort indices, then move each record once: sorting the large records in place copies them.
+        // Ties (same ref) keep their reading order, as the stable in-place sort did.
+        let order = out.records.indices.sorted {
+            let a = out.records[$0].ref, b = out.records[$1].ref
+            return a != b ? a < b : $0 < $1
+        }
+        out.records = order.map { out.records[$0] }
         out.rejects.sort()
         out.warnings.sort()
         out.files.sort()

@@ -9,7 +9,14 @@ enum XMLValues {
         let parts = raw.split(separator: "/")
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
               let date = RunDate(year: y, month: m, day: d) else { return nil }
-        return date.description
+        // Same text as `RunDate.description`, without `String(format:)` (a hot spot on large files).
+        return pad(date.year, 4) + "-" + pad(date.month, 2) + "-" + pad(date.day, 2)
+    }
+
+    /// `n` in decimal, left-padded with zeros to `width` digits.
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Reads the boolean spellings found in SIECLE and AAF: `1`/`0`, `true`/`false`, `O`/`N`, `oui`/`non`.

@@ -62,9 +62,21 @@ struct AAFRelation: Sendable, Equatable {
 
     /// legal flag 1 or 2 (responsable légal 1/2) → legal; else contact flag → contact; else financial → in charge.
     init?(packed: String) {
-        let parts = packed.split(separator: "$", omittingEmptySubsequences: false).map { $0.xmlTrimmed }
-        guard let id = parts.first, !id.isEmpty else { return nil }
-        func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+        // Split on `$` over UTF-8 without building a String per part: only id and relationship are kept.
+        var parts: [Substring] = []
+        parts.reserveCapacity(6)
+        var start = packed.startIndex
+        for i in packed.utf8.indices where packed.utf8[i] == UInt8(ascii: "$") {
+            parts.append(packed[start..<i])
+            start = packed.utf8.index(after: i)
+        }
+        parts.append(packed[start...])
+        func part(_ i: Int) -> String? {
+            guard i < parts.count else { return nil }
+            let t = parts[i].xmlTrimmed
+            return t.isEmpty ? nil : t
+        }
+        guard let id = part(0) else { return nil }
         guardianId = id
         relationship = part(1)
         if let legal = part(3), legal != "0", XMLValues.bool(legal) != false {

@@ -6,6 +6,8 @@ import Foundation
 final class AAFHandler: XMLRecordHandler {
     static let root = "ficAlimMENESR"
     private(set) var result: AAFFile
+    /// Reused for every request; each request keeps an exact-size copy.
+    private var scratch = AAFFields()
 
     init(file: String) { result = AAFFile(file: file) }
 
@@ -39,7 +41,7 @@ final class AAFHandler: XMLRecordHandler {
         }
         let id = node.child(AAFTag.identifier).flatMap { node.value(AAFTag.id, of: $0) }
 
-        var fields = AAFFields()
+        scratch.removeAll()
         var firstDegree = false
         /// Maps one `attr` (or named `modification`) through the table; unmapped ones are not decoded.
         func read(_ element: Int32) {
@@ -47,10 +49,15 @@ final class AAFHandler: XMLRecordHandler {
             else { return }
             let (field, oneD) = AAFAttributes.entries[index]
             if oneD { firstDegree = true }
-            guard operation == .modify || !fields.has(field) else { return }
-            var values: [String] = []
-            node.forEachChild(AAFTag.value, of: element) { if let v = node.text(of: $0) { values.append(v) } }
-            fields.set(field, values)
+            guard operation == .modify || !scratch.has(field) else { return }
+            scratch.remove(field)
+            var any = false
+            node.forEachChild(AAFTag.value, of: element) {
+                guard let v = node.text(of: $0) else { return }
+                scratch.append(field, v)
+                any = true
+            }
+            if !any { scratch.append(field, nil) }
         }
         if let attributes = node.child(AAFTag.attributes) {
             node.forEachChild(AAFTag.attr, of: attributes, read)
@@ -65,6 +72,7 @@ final class AAFHandler: XMLRecordHandler {
             }
         }
 
+        let fields = scratch.compacted
         switch category {
         case AAFAttributes.pupilCategory, AAFAttributes.guardianCategory:
             let joinKey = fields.first(.joinKey)

@@ -16,6 +16,12 @@ enum AAFResolver {
         var schoolsPresent: Set<UAI> = []
     }
 
+    /// An add request's identity: ids are unique per category.
+    private struct Key: Hashable {
+        var category: String
+        var id: String
+    }
+
     private struct Entry {
         var ref: RecordRef
         var request: AAFFile.Request
@@ -24,9 +30,12 @@ enum AAFResolver {
         var fromDelta: Bool
     }
 
-    static func resolve(_ files: [AAFFile]) -> Output {
+    /// Takes the files over (`files` is emptied): each request's fields are released as soon as its
+    /// record is built, so the set never holds both every request and every record at full size.
+    static func resolve(_ files: inout [AAFFile]) -> Output {
         var out = Output()
-        let ordered = files.sorted { $0.file < $1.file }
+        var ordered = files.sorted { $0.file < $1.file }
+        files = []
 
         var uaiByJoin: [String: UAI] = [:]
         for file in ordered {
@@ -39,12 +48,12 @@ enum AAFResolver {
         }
 
         var entries: [Entry] = []
-        var index: [String: Int] = [:]
-        func key(_ category: String, _ id: String) -> String { category + "|" + id }
+        var index: [Key: Int] = [:]
+        func key(_ category: String, _ id: String) -> Key { Key(category: category, id: id) }
         for file in ordered {
             let delta = file.file.lowercased().contains("delta")
             for (n, request) in file.requests.enumerated() where request.operation == .add {
-                let subject = XMLValues.subject(lastName: request.fields.first(.lastName), firstName: request.fields.first(.firstName))
+                var subject: String? { XMLValues.subject(lastName: request.fields.first(.lastName), firstName: request.fields.first(.firstName)) }
                 let kind: RecordKind = request.category == AAFAttributes.pupilCategory ? .pupil : .guardian
                 guard let id = request.id else {
                     out.rejects.append(Finding(file: file.file, ref: "requête \(n + 1) (ligne \(request.line))", field: "identifier",
@@ -83,15 +92,19 @@ enum AAFResolver {
             }
         }
 
+        ordered = []
+
         // Pupils first: their RecordRefs are what guardian links point to.
         var pupilRefById: [String: RecordRef] = [:]
         var pupilStageByRef: [RecordRef: SchoolStage] = [:]
         var linksByGuardian: [String: [GuardianLink]] = [:]
         let guardianIds = Set(entries.filter { $0.request.category == AAFAttributes.guardianCategory && $0.deletedBy == nil }
             .compactMap { $0.request.id })
-        for entry in entries where entry.request.category == AAFAttributes.pupilCategory {
+        for i in entries.indices where entries[i].request.category == AAFAttributes.pupilCategory {
+            let entry = entries[i]
+            entries[i].request.fields = AAFFields()
             let f = entry.request.fields
-            let subject = XMLValues.subject(lastName: f.first(.lastName), firstName: f.first(.firstName))
+            var subject: String? { XMLValues.subject(lastName: f.first(.lastName), firstName: f.first(.firstName)) }
             if let deletedBy = entry.deletedBy {
                 out.rejects.append(Finding(entry.ref, reason: "Élève supprimé par le fichier delta \(deletedBy) : non importé.", kind: .pupil, subject: subject))
                 continue
@@ -132,9 +145,11 @@ enum AAFResolver {
             }
         }
 
-        for entry in entries where entry.request.category == AAFAttributes.guardianCategory {
+        for i in entries.indices where entries[i].request.category == AAFAttributes.guardianCategory {
+            let entry = entries[i]
+            entries[i].request.fields = AAFFields()
             let f = entry.request.fields
-            let subject = XMLValues.subject(lastName: f.first(.lastName), firstName: f.first(.firstName))
+            var subject: String? { XMLValues.subject(lastName: f.first(.lastName), firstName: f.first(.firstName)) }
             if let deletedBy = entry.deletedBy {
                 out.rejects.append(Finding(entry.ref, reason: "Responsable supprimé par le fichier delta \(deletedBy) : non importé.", kind: .guardian, subject: subject))
                 continue

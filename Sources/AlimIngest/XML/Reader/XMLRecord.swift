@@ -48,8 +48,11 @@ struct XMLRecord {
     }
 
     /// Appends character data to a node; keeps each node's text contiguous in the buffer.
-    mutating func appendText(node: Int32, _ text: UnsafePointer<UInt8>) {
+    /// `blank` (a whitespace-only node) is skipped while the node has no text yet: leading blanks are
+    /// trimmed anyway, and container elements (`attributes`, `ELEVE`…) then collect nothing.
+    mutating func appendText(node: Int32, _ text: UnsafePointer<UInt8>, blank: Bool = false) {
         let n = Int(node)
+        if blank && nodes[n].start == nodes[n].end { return }
         let count = strlen(text)
         guard count > 0 else { return }
         if nodes[n].start != nodes[n].end && Int(nodes[n].end) != bytes.count {

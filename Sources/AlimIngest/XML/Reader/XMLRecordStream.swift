@@ -88,9 +88,12 @@ enum XMLRecordStream {
                     if records > maxRecords { throw XMLParseError(kind: .limit, line: record.line, column: 0, reason: limitReason, detail: nil) }
                     handler?.consume(record)
                 }
-            case XMLStreamReader.NodeType.text.rawValue, XMLStreamReader.NodeType.cdata.rawValue,
-                 XMLStreamReader.NodeType.significantWhitespace.rawValue:
+            case XMLStreamReader.NodeType.text.rawValue, XMLStreamReader.NodeType.cdata.rawValue:
                 if let top = stack.last, top >= 0, let v = xmlTextReaderConstValue(r) { record.appendText(node: top, v) }
+            case XMLStreamReader.NodeType.significantWhitespace.rawValue:
+                // libxml2 reports blanks between elements as significant whitespace (no xml:space
+                // means "preserve" to it): they only matter between two pieces of a node's text.
+                if let top = stack.last, top >= 0, let v = xmlTextReaderConstValue(r) { record.appendText(node: top, v, blank: true) }
             case XMLStreamReader.NodeType.comment.rawValue:
                 if stack.isEmpty, xmlTextReaderDepth(r) == 1 { handler?.comment(reader.value) }
             case XMLStreamReader.NodeType.documentType.rawValue:

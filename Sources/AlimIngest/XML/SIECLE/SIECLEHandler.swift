@@ -70,7 +70,7 @@ final class SIECLEHandler: XMLRecordHandler {
 
     /// Shared checks of `ELEVE` and `PERSONNE`: an id, unique in the file, and a name.
     private func identify(_ node: XMLRecord, idTag: SIECLETag) -> (id: String, last: String, first: String)? {
-        let idAttribute = idTag.xmlName
+        let idAttribute = SIECLETag.names[Int(idTag.rawValue)]
         let last = node.value(anyOf: SIECLETag.lastNames)
         let first = node.value(SIECLETag.PRENOM)
         let subject = XMLValues.subject(lastName: last, firstName: first)
