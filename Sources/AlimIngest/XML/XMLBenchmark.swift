@@ -7,12 +7,20 @@ import Foundation
 /// with the record count) while the reader itself must stay flat: `run` is the full `XMLIngest.read`,
 /// `runReader` is the streaming reader alone, feeding a sink that only counts.
 public enum XMLBenchmark {
-    /// Reads the given files as one XML set, exactly as the pipeline does; returns a one-line summary.
-    public static func run(paths: [String], config: AlimConfig = .default) -> String {
+    /// What `run` read: the summary line, and the stage's output itself, which the driver keeps alive
+    /// until the process exits so that the measure is `XMLIngest.read`, not the freeing of its result.
+    public struct Outcome: Sendable {
+        public var summary: String
+        let ingest: PartialIngest
+    }
+
+    /// Reads the given files as one XML set, exactly as the pipeline does.
+    public static func run(paths: [String], config: AlimConfig = .default) -> Outcome {
         let files = paths.map { InboxFile(url: URL(fileURLWithPath: $0), relativePath: ($0 as NSString).lastPathComponent) }
         let result = XMLIngest.read(files: files, config: config)
         let statuses = result.files.map { "\($0.file)=\($0.status.rawValue)" }.joined(separator: " ")
-        return "records=\(result.records.count) rejects=\(result.rejects.count) warnings=\(result.warnings.count) \(statuses)"
+        return Outcome(summary: "records=\(result.records.count) rejects=\(result.rejects.count) warnings=\(result.warnings.count) \(statuses)",
+                       ingest: result)
     }
 
     /// Streams the given files through the record reader with the SIECLE or AAF name table and capture

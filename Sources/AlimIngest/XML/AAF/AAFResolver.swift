@@ -203,7 +203,10 @@ enum AAFResolver {
 
     /// `struct$class` → `class`; a value without `$` is the class itself.
     private static func className(_ packed: String) -> String {
-        let parts = packed.split(separator: "$", omittingEmptySubsequences: false)
-        return parts.count > 1 ? String(parts[1]) : packed
+        let utf8 = packed.utf8
+        guard let first = utf8.firstIndex(of: UInt8(ascii: "$")) else { return packed }
+        let start = utf8.index(after: first)
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: "$")) ?? utf8.endIndex
+        return String(packed[start..<end])
     }
 }
