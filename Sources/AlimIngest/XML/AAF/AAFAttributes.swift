@@ -60,6 +60,15 @@ struct AAFRelation: Sendable, Equatable {
     var relationship: String?
     var role: LinkRole
 
+    /// A legal guardian named by `ENTEleveAutoriteParentale` (what `id$relationship$0$1$0$0` parses to).
+    init?(legalGuardian id: String, relationship: String?) {
+        let trimmed = id.xmlTrimmed
+        guard !trimmed.isEmpty else { return nil }
+        guardianId = trimmed
+        self.relationship = relationship?.xmlTrimmed.isEmpty == false ? relationship?.xmlTrimmed : nil
+        role = .legal
+    }
+
     /// legal flag 1 or 2 (responsable légal 1/2) → legal; else contact flag → contact; else financial → in charge.
     init?(packed: String) {
         // Split on `$` over UTF-8 without building a String per part: only id and relationship are kept.

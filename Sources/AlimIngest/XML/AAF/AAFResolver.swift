@@ -98,8 +98,10 @@ enum AAFResolver {
         var pupilRefById: [String: RecordRef] = [:]
         var pupilStageByRef: [RecordRef: SchoolStage] = [:]
         var linksByGuardian: [String: [GuardianLink]] = [:]
-        let guardianIds = Set(entries.filter { $0.request.category == AAFAttributes.guardianCategory && $0.deletedBy == nil }
-            .compactMap { $0.request.id })
+        var guardianIds = Set<String>()
+        for entry in entries where entry.request.category == AAFAttributes.guardianCategory && entry.deletedBy == nil {
+            if let id = entry.request.id { guardianIds.insert(id) }
+        }
         for i in entries.indices where entries[i].request.category == AAFAttributes.pupilCategory {
             let entry = entries[i]
             entries[i].request.fields = AAFFields()
@@ -127,15 +129,25 @@ enum AAFResolver {
             pupilRefById[entry.request.id ?? ""] = record.ref
             pupilStageByRef[record.ref] = record.stage
 
-            var roles: [String: AAFRelation] = [:]
+            // A pupil names two or three guardians: a small array, last spelling of an id wins.
+            var roles: [(key: String, value: AAFRelation)] = []
+            func role(_ id: String) -> AAFRelation? { roles.first { $0.key == id }?.value }
+            func setRole(_ id: String, _ rel: AAFRelation) {
+                if let k = roles.firstIndex(where: { $0.key == id }) { roles[k].value = rel } else { roles.append((id, rel)) }
+            }
             for packed in f.values(.relations) {
                 guard let rel = AAFRelation(packed: packed) else { continue }
-                roles[rel.guardianId] = rel
+                setRole(rel.guardianId, rel)
             }
-            for id in f.values(.parentalAuthority) where roles[id]?.role != .legal {
-                roles[id] = AAFRelation(packed: "\(id)$\(roles[id]?.relationship ?? "")$0$1$0$0")
+            for id in f.values(.parentalAuthority) where role(id)?.role != .legal {
+                let relationship = role(id)?.relationship
+                if let rel = id.utf8.contains(UInt8(ascii: "$")) ? AAFRelation(packed: "\(id)$\(relationship ?? "")$0$1$0$0")
+                    : AAFRelation(legalGuardian: id, relationship: relationship) {
+                    setRole(id, rel)
+                }
             }
-            for (guardianId, rel) in roles.sorted(by: { $0.key < $1.key }) {
+            roles.sort { $0.key < $1.key }
+            for (guardianId, rel) in roles {
                 linksByGuardian[guardianId, default: []].append(GuardianLink(pupil: record.ref, role: rel.role, relationship: rel.relationship))
                 if !guardianIds.isEmpty && !guardianIds.contains(guardianId) {
                     out.warnings.append(Finding(record.ref, field: "ENTElevePersRelEleve",
