@@ -51,6 +51,4 @@ protocol XMLTag: CaseIterable, RawRepresentable where RawValue == Int16 {}
 extension XMLTag {
     /// The XML spellings, indexed by raw value (cases must be declared 0, 1, 2… in order).
     static var xmlNames: [String] { allCases.map { String(describing: $0) } }
-    /// The XML spelling of this tag, for messages.
-    var xmlName: String { String(describing: self) }
 }

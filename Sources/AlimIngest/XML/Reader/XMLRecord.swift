@@ -147,7 +147,6 @@ extension XMLRecord {
         return nil
     }
     func attribute<T: XMLTag>(_ tag: T, of node: Int32 = 0) -> String? { attribute(tag.rawValue, of: node) }
-    func isNamed<T: XMLTag>(_ tag: T) -> Bool { name == tag.rawValue }
 }
 
 import Foundation

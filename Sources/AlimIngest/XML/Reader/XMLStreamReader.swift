@@ -108,7 +108,6 @@ final class XMLStreamReader {
     /// `Const*` accessors directly: they return interned or in-place strings, never malloc'd copies.
     var raw: xmlTextReaderPtr { reader }
 
-    var nodeType: NodeType? { NodeType(rawValue: xmlTextReaderNodeType(reader)) }
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
     var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
