@@ -36,7 +36,7 @@ enum XMLFileParser {
     private static func parseOnce(url: URL, relativePath: String, limits: LimitsConfig, encoding: String?) throws -> ParsedXMLFile {
         var siecle: SIECLEHandler?
         var aaf: AAFHandler?
-        let outcome = try XMLRecordStream.run(path: url.path, encoding: encoding, maxRecords: limits.maxRecordsPerFile) { root, _ in
+        let outcome = try XMLRecordStream.run(path: url.path, encoding: encoding, maxRecords: limits.maxRecordsPerFile) { root in
             if let kind = SIECLEHandler.roots[root] {
                 siecle = SIECLEHandler(file: relativePath, kind: kind)
                 return siecle

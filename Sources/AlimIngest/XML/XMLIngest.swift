@@ -67,18 +67,34 @@ enum XMLIngest {
             }
         }
 
-        let s = SIECLEResolver.resolve(siecle)
-        out.records += s.records
+        var s = SIECLEResolver.resolve(siecle)
+        siecle = []
+        // Move, not copy: the record arrays are the bulk of the stage's memory.
+        swap(&out.records, &s.records)
         out.rejects += s.rejects
         out.warnings += s.warnings
-        let a = AAFResolver.resolve(aaf)
+        let a = AAFResolver.resolve(&aaf)
         out.records += a.records
         out.rejects += a.rejects
         out.warnings += a.warnings
         out.schoolsPresent.formUnion(a.schoolsPresent)
         out.schoolNames.merge(a.schoolNames) { first, _ in first }
 
-        out.records.sort { $0.ref < $1.ref }
+        // Sort indices, then swap each record once into place: sorting the large records themselves
+        // copies them. Ties (same ref) keep their reading order, as the stable in-place sort did.
+        let order = out.records.indices.sorted {
+            let a = out.records[$0].ref, b = out.records[$1].ref
+            return a != b ? a < b : $0 < $1
+        }
+        var destination = [Int](repeating: 0, count: order.count)
+        for (position, source) in order.enumerated() { destination[source] = position }
+        for i in destination.indices {
+            while destination[i] != i {
+                let j = destination[i]
+                out.records.swapAt(i, j)
+                destination.swapAt(i, j)
+            }
+        }
         out.rejects.sort()
         out.warnings.sort()
         out.files.sort()

@@ -10,7 +10,7 @@ struct AAFFile: Sendable {
         var operation: Operation
         var category: String
         var id: String?
-        var fields: [AAFField: [String]]
+        var fields: AAFFields
         var usesFirstDegreeNames: Bool
         var line: Int
     }

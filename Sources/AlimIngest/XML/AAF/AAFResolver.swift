@@ -16,6 +16,12 @@ enum AAFResolver {
         var schoolsPresent: Set<UAI> = []
     }
 
+    /// An add request's identity: ids are unique per category.
+    private struct Key: Hashable {
+        var category: String
+        var id: String
+    }
+
     private struct Entry {
         var ref: RecordRef
         var request: AAFFile.Request
@@ -24,9 +30,12 @@ enum AAFResolver {
         var fromDelta: Bool
     }
 
-    static func resolve(_ files: [AAFFile]) -> Output {
+    /// Takes the files over (`files` is emptied): each request's fields are released as soon as its
+    /// record is built, so the set never holds both every request and every record at full size.
+    static func resolve(_ files: inout [AAFFile]) -> Output {
         var out = Output()
-        let ordered = files.sorted { $0.file < $1.file }
+        var ordered = files.sorted { $0.file < $1.file }
+        files = []
 
         var uaiByJoin: [String: UAI] = [:]
         for file in ordered {
@@ -39,12 +48,12 @@ enum AAFResolver {
         }
 
         var entries: [Entry] = []
-        var index: [String: Int] = [:]
-        func key(_ category: String, _ id: String) -> String { category + "|" + id }
+        var index: [Key: Int] = [:]
+        func key(_ category: String, _ id: String) -> Key { Key(category: category, id: id) }
         for file in ordered {
             let delta = file.file.lowercased().contains("delta")
             for (n, request) in file.requests.enumerated() where request.operation == .add {
-                let subject = XMLValues.subject(lastName: request.fields[.lastName]?.first, firstName: request.fields[.firstName]?.first)
+                var subject: String? { XMLValues.subject(lastName: request.fields.first(.lastName), firstName: request.fields.first(.firstName)) }
                 let kind: RecordKind = request.category == AAFAttributes.pupilCategory ? .pupil : .guardian
                 guard let id = request.id else {
                     out.rejects.append(Finding(file: file.file, ref: "requête \(n + 1) (ligne \(request.line))", field: "identifier",
@@ -78,25 +87,31 @@ enum AAFResolver {
                 if request.operation == .delete {
                     entries[i].deletedBy = file.file
                 } else {
-                    for (field, values) in request.fields { entries[i].request.fields[field] = values }
+                    for (field, values) in request.fields.all { entries[i].request.fields.set(field, values) }
                 }
             }
         }
+
+        ordered = []
 
         // Pupils first: their RecordRefs are what guardian links point to.
         var pupilRefById: [String: RecordRef] = [:]
         var pupilStageByRef: [RecordRef: SchoolStage] = [:]
         var linksByGuardian: [String: [GuardianLink]] = [:]
-        let guardianIds = Set(entries.filter { $0.request.category == AAFAttributes.guardianCategory && $0.deletedBy == nil }
-            .compactMap { $0.request.id })
-        for entry in entries where entry.request.category == AAFAttributes.pupilCategory {
+        var guardianIds = Set<String>()
+        for entry in entries where entry.request.category == AAFAttributes.guardianCategory && entry.deletedBy == nil {
+            if let id = entry.request.id { guardianIds.insert(id) }
+        }
+        for i in entries.indices where entries[i].request.category == AAFAttributes.pupilCategory {
+            let entry = entries[i]
+            entries[i].request.fields = AAFFields()
             let f = entry.request.fields
-            let subject = XMLValues.subject(lastName: f[.lastName]?.first, firstName: f[.firstName]?.first)
+            var subject: String? { XMLValues.subject(lastName: f.first(.lastName), firstName: f.first(.firstName)) }
             if let deletedBy = entry.deletedBy {
                 out.rejects.append(Finding(entry.ref, reason: "Élève supprimé par le fichier delta \(deletedBy) : non importé.", kind: .pupil, subject: subject))
                 continue
             }
-            let structure = f[.structure]?.first
+            let structure = f.first(.structure)
             guard let uai = structure.flatMap({ uaiByJoin[$0] ?? UAI($0) }) else {
                 out.rejects.append(Finding(entry.ref, field: "ENTPersonStructRattach",
                                            reason: "Établissement de rattachement « \(structure ?? "") » introuvable (aucun fichier EtabEducNat ne le décrit) : déposez le fichier EtabEducNat de l'export.",
@@ -105,24 +120,34 @@ enum AAFResolver {
             }
             guard var record = person(entry, kind: .pupil, source: .aafStudents, out: &out) else { continue }
             record.uai = uai
-            record.ine = f[.ine]?.first
-            record.level = SIECLEVocabulary.level(mefCode: f[.mefCode]?.first, label: f[.level]?.first ?? f[.mefLabel]?.first)
+            record.ine = f.first(.ine)
+            record.level = SIECLEVocabulary.level(mefCode: f.first(.mefCode), label: f.first(.level) ?? f.first(.mefLabel))
             record.stage = record.level?.stage ?? (entry.degree == 1 || entry.request.usesFirstDegreeNames ? .primary : .college)
-            record.className = f[.classes]?.first.map(className)
+            record.className = f.first(.classes).map(className)
             if !entry.fromDelta { out.schoolsPresent.insert(uai) }
             out.records.append(record)
             pupilRefById[entry.request.id ?? ""] = record.ref
             pupilStageByRef[record.ref] = record.stage
 
-            var roles: [String: AAFRelation] = [:]
-            for packed in f[.relations] ?? [] {
+            // A pupil names two or three guardians: a small array, last spelling of an id wins.
+            var roles: [(key: String, value: AAFRelation)] = []
+            func role(_ id: String) -> AAFRelation? { roles.first { $0.key == id }?.value }
+            func setRole(_ id: String, _ rel: AAFRelation) {
+                if let k = roles.firstIndex(where: { $0.key == id }) { roles[k].value = rel } else { roles.append((id, rel)) }
+            }
+            for packed in f.values(.relations) {
                 guard let rel = AAFRelation(packed: packed) else { continue }
-                roles[rel.guardianId] = rel
+                setRole(rel.guardianId, rel)
             }
-            for id in f[.parentalAuthority] ?? [] where roles[id]?.role != .legal {
-                roles[id] = AAFRelation(packed: "\(id)$\(roles[id]?.relationship ?? "")$0$1$0$0")
+            for id in f.values(.parentalAuthority) where role(id)?.role != .legal {
+                let relationship = role(id)?.relationship
+                if let rel = id.utf8.contains(UInt8(ascii: "$")) ? AAFRelation(packed: "\(id)$\(relationship ?? "")$0$1$0$0")
+                    : AAFRelation(legalGuardian: id, relationship: relationship) {
+                    setRole(id, rel)
+                }
             }
-            for (guardianId, rel) in roles.sorted(by: { $0.key < $1.key }) {
+            roles.sort { $0.key < $1.key }
+            for (guardianId, rel) in roles {
                 linksByGuardian[guardianId, default: []].append(GuardianLink(pupil: record.ref, role: rel.role, relationship: rel.relationship))
                 if !guardianIds.isEmpty && !guardianIds.contains(guardianId) {
                     out.warnings.append(Finding(record.ref, field: "ENTElevePersRelEleve",
@@ -132,15 +157,17 @@ enum AAFResolver {
             }
         }
 
-        for entry in entries where entry.request.category == AAFAttributes.guardianCategory {
+        for i in entries.indices where entries[i].request.category == AAFAttributes.guardianCategory {
+            let entry = entries[i]
+            entries[i].request.fields = AAFFields()
             let f = entry.request.fields
-            let subject = XMLValues.subject(lastName: f[.lastName]?.first, firstName: f[.firstName]?.first)
+            var subject: String? { XMLValues.subject(lastName: f.first(.lastName), firstName: f.first(.firstName)) }
             if let deletedBy = entry.deletedBy {
                 out.rejects.append(Finding(entry.ref, reason: "Responsable supprimé par le fichier delta \(deletedBy) : non importé.", kind: .guardian, subject: subject))
                 continue
             }
             var links = linksByGuardian[entry.request.id ?? ""] ?? []
-            for child in f[.children] ?? [] {
+            for child in f.values(.children) {
                 guard let pupil = pupilRefById[child] else {
                     out.warnings.append(Finding(entry.ref, field: "ENTAuxPersRelEleveEleve",
                                                 reason: "L'élève \(child) cité par ce responsable est absent de l'export : lien ignoré.",
@@ -167,28 +194,31 @@ enum AAFResolver {
     /// The fields every AAF person shares; nil (and a reject) when the name is missing.
     private static func person(_ entry: Entry, kind: RecordKind, source: SourceFormat, out: inout Output) -> PersonRecord? {
         let f = entry.request.fields
-        let usage = f[.lastName]?.first
-        guard let last = f[.birthName]?.first ?? usage, let first = f[.firstName]?.first else {
+        let usage = f.first(.lastName)
+        guard let last = f.first(.birthName) ?? usage, let first = f.first(.firstName) else {
             out.rejects.append(Finding(entry.ref, field: "sn", reason: "Nom ou prénom absent : la personne ne peut pas recevoir de compte.",
-                                       kind: kind, subject: XMLValues.subject(lastName: usage, firstName: f[.firstName]?.first)))
+                                       kind: kind, subject: XMLValues.subject(lastName: usage, firstName: f.first(.firstName))))
             return nil
         }
         var record = PersonRecord(ref: entry.ref, kind: kind, source: source, stage: .college, uai: nil,
-                                  externalId: f[.joinKey]?.first ?? entry.request.id, civility: f[.civility]?.first,
+                                  externalId: f.first(.joinKey) ?? entry.request.id, civility: f.first(.civility),
                                   lastName: last, usageName: usage == last ? nil : usage, firstName: first,
-                                  otherFirstNames: f[.otherFirstNames] ?? [],
-                                  birthDate: XMLValues.isoDate(fromFrench: f[.birthDate]?.first), sex: XMLValues.sex(f[.sex]?.first))
-        record.email = f[.email]?.first
-        record.phones = XMLValues.phones([("home", f[.phoneHome]?.first), ("mobile", f[.phoneMobile]?.first), ("work", f[.phoneWork]?.first)])
-        let lines = (f[.address] ?? []).flatMap { $0.split(separator: "$").map { $0.xmlTrimmed } }.filter { !$0.isEmpty }
-        let address = PostalAddress(lines: lines, postalCode: f[.postalCode]?.first, city: f[.city]?.first, country: f[.country]?.first)
+                                  otherFirstNames: f.values(.otherFirstNames),
+                                  birthDate: XMLValues.isoDate(fromFrench: f.first(.birthDate)), sex: XMLValues.sex(f.first(.sex)))
+        record.email = f.first(.email)
+        record.phones = XMLValues.phones([("home", f.first(.phoneHome)), ("mobile", f.first(.phoneMobile)), ("work", f.first(.phoneWork))])
+        let lines = f.values(.address).flatMap { $0.split(separator: "$").map { $0.xmlTrimmed } }.filter { !$0.isEmpty }
+        let address = PostalAddress(lines: lines, postalCode: f.first(.postalCode), city: f.first(.city), country: f.first(.country))
         if !address.isEmpty { record.address = address }
         return record
     }
 
     /// `struct$class` → `class`; a value without `$` is the class itself.
     private static func className(_ packed: String) -> String {
-        let parts = packed.split(separator: "$", omittingEmptySubsequences: false)
-        return parts.count > 1 ? String(parts[1]) : packed
+        let utf8 = packed.utf8
+        guard let first = utf8.firstIndex(of: UInt8(ascii: "$")) else { return packed }
+        let start = utf8.index(after: first)
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: "$")) ?? utf8.endIndex
+        return String(packed[start..<end])
     }
 }

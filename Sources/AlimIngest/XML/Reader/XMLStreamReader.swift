@@ -19,17 +19,23 @@ final class XMLStreamReader {
 
     private let reader: xmlTextReaderPtr
     private let errors: ErrorCapture
-    /// libxml2 interns names in a dictionary: caching by pointer avoids building a String per node.
-    private var nameCache: [UnsafeRawPointer: String] = [:]
 
     /// Collects the first libxml2 error of the parse; the C callbacks reach it through a raw pointer.
     final class ErrorCapture {
         var first: (line: Int, column: Int, code: Int, message: String)?
+        /// `first != nil`, behind a raw pointer so the per-node check costs no exclusivity check.
+        let failed: UnsafeMutablePointer<Bool> = {
+            let p = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+            p.initialize(to: false)
+            return p
+        }()
+        deinit { failed.deallocate() }
         func record(_ error: xmlErrorPtr?) {
             guard first == nil, let e = error?.pointee else { return }
             // Warnings (level 1) do not stop the parse; keep only errors.
             guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let msg = e.message.map { String(cString: $0) } ?? ""
+            failed.pointee = true
             first = (Int(e.line), Int(e.int2), Int(e.code), msg.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
@@ -68,10 +74,11 @@ final class XMLStreamReader {
     }
 
     /// Advances to the next node; false at the end of the document. Throws the first libxml2 error.
+    @inline(__always)
     func read() throws -> Bool {
         let rc = xmlTextReaderRead(reader)
-        if rc == 1, errors.first == nil { return true }
-        if rc == 0, errors.first == nil { return false }
+        if rc == 1, !errors.failed.pointee { return true }
+        if rc == 0, !errors.failed.pointee { return false }
         throw currentError()
     }
 
@@ -97,20 +104,19 @@ final class XMLStreamReader {
                              reason: "Fichier XML mal formé", detail: e.message)
     }
 
-    var nodeType: NodeType? { NodeType(rawValue: xmlTextReaderNodeType(reader)) }
+    /// The raw reader, for the record stream's hot loop (`XMLRecordStream`), which calls libxml2's
+    /// `Const*` accessors directly: they return interned or in-place strings, never malloc'd copies.
+    var raw: xmlTextReaderPtr { reader }
+
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
-    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
     var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
     var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
 
-    /// The local name of the current node, interned.
+    /// The local name of the current node (only for the root element and messages: the hot loop
+    /// compares interned pointers instead).
     var localName: String {
         guard let p = xmlTextReaderConstLocalName(reader) else { return "" }
-        let key = UnsafeRawPointer(p)
-        if let cached = nameCache[key] { return cached }
-        let s = String(cString: p)
-        nameCache[key] = s
-        return s
+        return String(cString: p)
     }
 
     /// The value of a text, comment or attribute node.
@@ -119,15 +125,12 @@ final class XMLStreamReader {
         return String(cString: p)
     }
 
-    /// All attributes of the current element (the reader stays on the element).
-    func attributes() -> [String: String] {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return [:] }
-        var result: [String: String] = [:]
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            result[localName] = value
-        }
-        xmlTextReaderMoveToElement(reader)
-        return result
+    /// The reader's interned copy of `name`: element and attribute names of the document are
+    /// interned in the same libxml2 dictionary, so a name matches iff its pointer is this one.
+    func intern(_ name: String) -> UnsafeRawPointer? {
+        name.withCString { c in
+            c.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { xmlTextReaderConstString(reader, $0) }
+        }.map { UnsafeRawPointer($0) }
     }
 
     /// True when the document's internal subset declares entities or parameter entities: the XXE and

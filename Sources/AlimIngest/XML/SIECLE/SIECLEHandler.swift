@@ -21,22 +21,24 @@ final class SIECLEHandler: XMLRecordHandler {
         result = SIECLEFile(file: file, kind: kind)
     }
 
-    func captures(depth: Int, name: String) -> Bool {
-        depth == 3 || (depth == 1 && name == "PARAMETRES")
+    var names: [String] { SIECLETag.names }
+
+    func captures(depth: Int, name: Int16) -> Bool {
+        depth == 3 || (depth == 1 && name == SIECLETag.PARAMETRES.rawValue)
     }
 
     func comment(_ text: String) {}
 
-    func consume(_ node: XMLNode) {
-        switch node.name {
-        case "PARAMETRES":
-            rawUAI = node.value("UAJ")
+    func consume(_ node: XMLRecord) {
+        switch SIECLETag(rawValue: node.name) {
+        case .PARAMETRES?:
+            rawUAI = node.value(SIECLETag.UAJ)
             result.uai = rawUAI.flatMap { UAI($0) }
-        case "ELEVE" where result.kind == .students: readPupil(node)
-        case "PERSONNE" where result.kind == .guardians: readPerson(node)
-        case "RESPONSABLE_ELEVE": readLink(node)
-        case "ADRESSE": readAddress(node)
-        case "STRUCTURES_ELEVE": readStructures(node)
+        case .ELEVE? where result.kind == .students: readPupil(node)
+        case .PERSONNE? where result.kind == .guardians: readPerson(node)
+        case .RESPONSABLE_ELEVE?: readLink(node)
+        case .ADRESSE?: readAddress(node)
+        case .STRUCTURES_ELEVE?: readStructures(node)
         default: break
         }
     }
@@ -61,17 +63,18 @@ final class SIECLEHandler: XMLRecordHandler {
         return result
     }
 
-    private func reject(_ node: XMLNode, id: String?, field: String, reason: String, subject: String?) {
+    private func reject(_ node: XMLRecord, id: String?, field: String, reason: String, subject: String?) {
         result.rejects.append(Finding(file: result.file, ref: id ?? "ligne \(node.line)", field: field, reason: reason,
                                       kind: result.recordKind, subject: subject))
     }
 
     /// Shared checks of `ELEVE` and `PERSONNE`: an id, unique in the file, and a name.
-    private func identify(_ node: XMLNode, idAttribute: String) -> (id: String, last: String, first: String)? {
-        let last = node.value(anyOf: ["NOM_DE_FAMILLE", "NOM", "NOM_USAGE"])
-        let first = node.value("PRENOM")
+    private func identify(_ node: XMLRecord, idTag: SIECLETag) -> (id: String, last: String, first: String)? {
+        let idAttribute = SIECLETag.names[Int(idTag.rawValue)]
+        let last = node.value(anyOf: SIECLETag.lastNames)
+        let first = node.value(SIECLETag.PRENOM)
         let subject = XMLValues.subject(lastName: last, firstName: first)
-        guard let id = node.attribute(idAttribute) ?? node.value(idAttribute) else {
+        guard let id = node.attribute(idTag) ?? node.value(idTag) else {
             reject(node, id: nil, field: idAttribute, reason: "Identifiant \(idAttribute) absent : la personne ne peut pas être suivie d'un import à l'autre.", subject: subject)
             return nil
         }
@@ -86,66 +89,67 @@ final class SIECLEHandler: XMLRecordHandler {
         return (id, last, first)
     }
 
-    private func readPupil(_ node: XMLNode) {
-        guard let (id, last, first) = identify(node, idAttribute: "ELEVE_ID") else { return }
+    private func readPupil(_ node: XMLRecord) {
+        guard let (id, last, first) = identify(node, idTag: .ELEVE_ID) else { return }
         let ref = RecordRef(file: result.file, ref: id)
-        let usage = node.value("NOM_USAGE").flatMap { $0 == last ? nil : $0 }
+        let usage = node.value(SIECLETag.NOM_USAGE).flatMap { $0 == last ? nil : $0 }
         var record = PersonRecord(
             ref: ref, kind: .pupil, source: .siecleStudents, stage: .college, uai: nil,
-            externalId: id, ine: node.value(anyOf: ["ID_NATIONAL", "INE_RNIE"]),
+            externalId: id, ine: node.value(anyOf: SIECLETag.nationalIds),
             lastName: last, usageName: usage, firstName: first,
-            otherFirstNames: ["PRENOM2", "PRENOM3"].compactMap { node.value($0) },
-            birthDate: XMLValues.isoDate(fromFrench: node.value("DATE_NAISS")),
-            sex: XMLValues.sex(node.value("CODE_SEXE")),
-            level: SIECLEVocabulary.level(mefCode: node.value("CODE_MEF"), label: node.value(anyOf: ["LIB_MEF", "MEF"])))
-        record.email = node.value("MEL")
-        record.phones = XMLValues.phones([("home", node.value("TEL_PERSONNEL")), ("mobile", node.value("TEL_PORTABLE")),
-                                          ("work", node.value("TEL_PROFESSIONNEL"))])
-        if let left = node.value("DATE_SORTIE") {
+            otherFirstNames: [node.value(SIECLETag.PRENOM2), node.value(SIECLETag.PRENOM3)].compactMap { $0 },
+            birthDate: XMLValues.isoDate(fromFrench: node.value(SIECLETag.DATE_NAISS)),
+            sex: XMLValues.sex(node.value(SIECLETag.CODE_SEXE)),
+            level: SIECLEVocabulary.level(mefCode: node.value(SIECLETag.CODE_MEF), label: node.value(anyOf: SIECLETag.mefLabels)))
+        record.email = node.value(SIECLETag.MEL)
+        record.phones = XMLValues.phones([("home", node.value(SIECLETag.TEL_PERSONNEL)), ("mobile", node.value(SIECLETag.TEL_PORTABLE)),
+                                          ("work", node.value(SIECLETag.TEL_PROFESSIONNEL))])
+        if let left = node.value(SIECLETag.DATE_SORTIE) {
             result.warnings.append(Finding(ref, field: "DATE_SORTIE",
                                            reason: "Élève sorti de l'établissement le \(left) selon SIECLE : importé quand même, vérifiez s'il doit garder un compte.",
                                            kind: .pupil, subject: XMLValues.subject(lastName: last, firstName: first)))
         }
-        if let address = node.value("ADRESSE_ID") { addressIdByRecord[result.records.count] = address }
+        if let address = node.value(SIECLETag.ADRESSE_ID) { addressIdByRecord[result.records.count] = address }
         result.records.append(record)
     }
 
-    private func readPerson(_ node: XMLNode) {
-        guard let (id, last, first) = identify(node, idAttribute: "PERSONNE_ID") else { return }
-        let usage = node.value("NOM_USAGE").flatMap { $0 == last ? nil : $0 }
+    private func readPerson(_ node: XMLRecord) {
+        guard let (id, last, first) = identify(node, idTag: .PERSONNE_ID) else { return }
+        let usage = node.value(SIECLETag.NOM_USAGE).flatMap { $0 == last ? nil : $0 }
         var record = PersonRecord(
             ref: RecordRef(file: result.file, ref: id), kind: .guardian, source: .siecleGuardians, stage: .college, uai: nil,
-            externalId: id, civility: node.value("LC_CIVILITE"), lastName: last, usageName: usage, firstName: first)
-        record.email = node.value("MEL")
-        record.phones = XMLValues.phones([("home", node.value("TEL_PERSONNEL")), ("mobile", node.value("TEL_PORTABLE")),
-                                          ("work", node.value("TEL_PROFESSIONNEL"))])
-        if let address = node.value("ADRESSE_ID") { addressIdByRecord[result.records.count] = address }
+            externalId: id, civility: node.value(SIECLETag.LC_CIVILITE), lastName: last, usageName: usage, firstName: first)
+        record.email = node.value(SIECLETag.MEL)
+        record.phones = XMLValues.phones([("home", node.value(SIECLETag.TEL_PERSONNEL)), ("mobile", node.value(SIECLETag.TEL_PORTABLE)),
+                                          ("work", node.value(SIECLETag.TEL_PROFESSIONNEL))])
+        if let address = node.value(SIECLETag.ADRESSE_ID) { addressIdByRecord[result.records.count] = address }
         result.records.append(record)
     }
 
-    private func readLink(_ node: XMLNode) {
-        guard let pupil = node.value("ELEVE_ID"), let person = node.value("PERSONNE_ID") else {
+    private func readLink(_ node: XMLRecord) {
+        guard let pupil = node.value(SIECLETag.ELEVE_ID), let person = node.value(SIECLETag.PERSONNE_ID) else {
             result.warnings.append(Finding(file: result.file, ref: "ligne \(node.line)", field: "RESPONSABLE_ELEVE",
                                            reason: "Lien responsable–élève sans ELEVE_ID ou PERSONNE_ID : lien ignoré.", kind: .guardian))
             return
         }
-        let role = SIECLEVocabulary.role(level: node.value("NIVEAU_RESPONSABILITE"), legacy: node.value("RESP_LEGAL"))
-        result.links.append(.init(pupilId: pupil, personId: person, role: role, relationship: node.value("CODE_PARENTE"), line: node.line))
+        let role = SIECLEVocabulary.role(level: node.value(SIECLETag.NIVEAU_RESPONSABILITE), legacy: node.value(SIECLETag.RESP_LEGAL))
+        result.links.append(.init(pupilId: pupil, personId: person, role: role, relationship: node.value(SIECLETag.CODE_PARENTE), line: node.line))
     }
 
-    private func readAddress(_ node: XMLNode) {
-        guard let id = node.attribute("ADRESSE_ID") ?? node.value("ADRESSE_ID") else { return }
-        let lines = ["LIGNE1_ADRESSE", "LIGNE2_ADRESSE", "LIGNE3_ADRESSE", "LIGNE4_ADRESSE"].compactMap { node.value($0) }
-        addresses[id] = PostalAddress(lines: lines, postalCode: node.value("CODE_POSTAL"),
-                                      city: node.value(anyOf: ["LIBELLE_POSTAL", "LL_COMMUNE_INSEE", "COMMUNE_ETRANGERE"]),
-                                      country: node.value("LL_PAYS"))
+    private func readAddress(_ node: XMLRecord) {
+        guard let id = node.attribute(SIECLETag.ADRESSE_ID) ?? node.value(SIECLETag.ADRESSE_ID) else { return }
+        let lines = SIECLETag.addressLines.compactMap { node.value($0) }
+        addresses[id] = PostalAddress(lines: lines, postalCode: node.value(SIECLETag.CODE_POSTAL),
+                                      city: node.value(anyOf: SIECLETag.cities),
+                                      country: node.value(SIECLETag.LL_PAYS))
     }
 
     /// The division (`TYPE_STRUCTURE` D) is the class; groups (G) are ignored.
-    private func readStructures(_ node: XMLNode) {
-        guard let id = node.attribute("ELEVE_ID") else { return }
-        for structure in node.children(named: "STRUCTURE") where structure.value("TYPE_STRUCTURE") == "D" {
-            if let code = structure.value("CODE_STRUCTURE"), divisionByPupil[id] == nil { divisionByPupil[id] = code }
+    private func readStructures(_ node: XMLRecord) {
+        guard let id = node.attribute(SIECLETag.ELEVE_ID) else { return }
+        node.forEachChild(SIECLETag.STRUCTURE, of: 0) { structure in
+            guard node.value(SIECLETag.TYPE_STRUCTURE, of: structure) == "D" else { return }
+            if let code = node.value(SIECLETag.CODE_STRUCTURE, of: structure), divisionByPupil[id] == nil { divisionByPupil[id] = code }
         }
     }
 }

@@ -40,7 +40,7 @@ enum SIECLEResolver {
                                         kind: .guardian, uai: file.uai))
             }
             for var person in file.records {
-                let subject = XMLValues.subject(lastName: person.lastName, firstName: person.firstName)
+                var subject: String? { XMLValues.subject(lastName: person.lastName, firstName: person.firstName) }
                 var best: [RecordRef: GuardianLink] = [:]
                 for link in linksByPerson[person.externalId ?? ""] ?? [] {
                     guard let pupil = pupils["\(uai)|\(link.pupilId)"] else {
