@@ -54,7 +54,7 @@ let precision = predicted == 0 ? 1 : Double(both) / Double(predicted)
 let recall = truePairs == 0 ? 1 : Double(both) / Double(truePairs)
 let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
 
-// Blocking recall: true pairs that were scored directly.
+// Blocking recall: true pairs scored directly.
 let candidateSet = Set(diagnostics.candidates.map { "\($0.0)|\($0.1)" })
 var byPerson: [String: [RecordRef]] = [:]
 for (r, p) in truth { byPerson[p, default: []].append(r) }

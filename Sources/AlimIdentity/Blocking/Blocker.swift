@@ -55,9 +55,12 @@ struct Blocker: Sendable {
         return r.surnameKeys.map { [$0, r.firstName.compact].sorted().joined(separator: "|") }
     }
 
-    /// Candidate pairs (indices into `keys`, i < j) among `members`, deduplicated.
-    func pairs(_ keys: [NormalizedRecord], members: [Int], passes: [Pass], extraBlocks: [[Int]] = []) -> Set<UInt64> {
-        var out = Set<UInt64>()
+    /// Candidate pairs (indices into `keys`, i < j) among `members`, deduplicated and sorted.
+    ///
+    /// Pairs are codes `i << 32 | j` gathered in one array, then sorted and made unique: cheaper than
+    /// hashing every pair into a set, and the order is the scoring order.
+    func pairs(_ keys: [NormalizedRecord], members: [Int], passes: [Pass], extraBlocks: [[Int]] = []) -> [UInt64] {
+        var out: [UInt64] = []
         for pass in passes {
             var blocks: [String: [Int]] = [:]
             for i in members {
@@ -66,15 +69,19 @@ struct Blocker: Sendable {
             for (_, block) in blocks { addPairs(block, to: &out) }
         }
         for block in extraBlocks { addPairs(block, to: &out) }
-        return out
+        out.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(out.count)
+        for c in out where unique.last != c { unique.append(c) }
+        return unique
     }
 
-    private func addPairs(_ block: [Int], to out: inout Set<UInt64>) {
+    private func addPairs(_ block: [Int], to out: inout [UInt64]) {
         guard block.count > 1, block.count <= maxBlock else { return }
         for x in 0..<block.count {
             for y in (x + 1)..<block.count where block[x] != block[y] {
                 let (i, j) = block[x] < block[y] ? (block[x], block[y]) : (block[y], block[x])
-                out.insert(UInt64(i) << 32 | UInt64(j))
+                out.append(UInt64(i) << 32 | UInt64(j))
             }
         }
     }
