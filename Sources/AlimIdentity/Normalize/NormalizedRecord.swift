@@ -60,13 +60,54 @@ public struct NormalizedRecord: Codable, Hashable, Sendable {
 
 /// Builds a `NormalizedRecord` from a record as ingested.
 enum RecordNormalizer {
+    /// Keys already computed for a raw value: names and addresses repeat across records (a family's
+    /// surname, its address in every school's file), and folding Unicode is the costly part.
+    struct Cache {
+        var names: [String: NameKeys] = [:]
+        var sounds: [String: String] = [:]
+        var addresses: [PostalAddress: NormalizedAddress?] = [:]
+
+        mutating func name(_ raw: String) -> NameKeys {
+            if let k = names[raw] { return k }
+            let k = NameNormalizer.keys(raw)
+            names[raw] = k
+            return k
+        }
+
+        mutating func sound(_ compact: String) -> String {
+            if let k = sounds[compact] { return k }
+            let k = Phonetic.key(compact)
+            sounds[compact] = k
+            return k
+        }
+
+        mutating func address(_ a: PostalAddress?) -> NormalizedAddress? {
+            guard let a else { return nil }
+            if let k = addresses[a] { return k }
+            let k = AddressNormalizer.normalize(a)
+            addresses[a] = k
+            return k
+        }
+    }
+
     static func normalize(_ r: PersonRecord) -> NormalizedRecord {
-        let last = NameNormalizer.keys(r.lastName)
-        var usage = r.usageName.map { NameNormalizer.keys($0) }
+        var cache = Cache()
+        return normalize(r, cache: &cache)
+    }
+
+    /// Normalises every record, sharing one cache.
+    static func normalizeAll(_ records: [PersonRecord]) -> [NormalizedRecord] {
+        var cache = Cache()
+        return records.map { normalize($0, cache: &cache) }
+    }
+
+    static func normalize(_ r: PersonRecord, cache: inout Cache) -> NormalizedRecord {
+        let last = cache.name(r.lastName)
+        var usage = r.usageName.map { cache.name($0) }
         if let u = usage, u.isEmpty || u.compact == last.compact { usage = nil }
-        let first = NameNormalizer.keys(r.firstName)
+        let first = cache.name(r.firstName)
         let ine = r.ine.map { TextFolding.fold($0).filter { $0.isLetter || $0.isNumber } }.flatMap { $0.count >= 10 ? $0 : nil }
-        let sex = r.sex.map { TextFolding.fold($0).trimmingCharacters(in: .whitespaces) }.flatMap { s -> String? in
+        let sex = r.sex.map { TextFolding.trim(TextFolding.fold($0)) }.flatMap { s -> String? in
             if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil
@@ -74,12 +115,12 @@ enum RecordNormalizer {
         let phones = Array(Set(r.phones.compactMap { PhoneNormalizer.normalize($0.raw) })).sorted()
         var sounds = Set<String>()
         for n in [last] + (usage.map { [$0] } ?? []) where !n.isEmpty {
-            sounds.insert(Phonetic.key(n.compact))
-            sounds.insert(Phonetic.key(n.core))
+            sounds.insert(cache.sound(n.compact))
+            sounds.insert(cache.sound(n.core))
         }
         return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
                                 birthDate: DateNormalizer.normalize(r.birthDate), ine: ine, sex: sex, phones: phones,
-                                email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address),
+                                email: EmailNormalizer.normalize(r.email), address: cache.address(r.address),
                                 surnameSounds: sounds.sorted())
     }
 }

@@ -13,7 +13,7 @@ enum PhoneNormalizer {
 
     /// E.164 form, or nil when the number is empty, too short or a placeholder.
     static func normalize(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextFolding.trim(raw)
         var digits = trimmed.filter { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return nil }
         var international = trimmed.hasPrefix("+")

@@ -59,3 +59,22 @@ enum TextFolding {
         return out
     }
 }
+
+extension TextFolding {
+    /// `trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`) without Foundation's bridging:
+    /// most cells are already trimmed, and that case returns without scanning.
+    static func trim(_ s: String, newlines: Bool = false) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return s }
+        let blank: (Unicode.Scalar) -> Bool = { c in
+            c == "\t" || c.properties.generalCategory == .spaceSeparator
+                || (newlines && (c.properties.generalCategory == .lineSeparator || c.properties.generalCategory == .paragraphSeparator
+                    || ("\n"..."\r").contains(c) || c == "\u{85}"))
+        }
+        let scalars = s.unicodeScalars
+        guard let lo = scalars.firstIndex(where: { !blank($0) }) else { return "" }
+        let hi = scalars.lastIndex(where: { !blank($0) })!
+        return String(scalars[lo...hi])
+    }
+}

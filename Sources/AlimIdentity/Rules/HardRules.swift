@@ -65,6 +65,9 @@ enum HardRules {
                 // A mother's birth name in one file, her usage name in the other: her own contacts tell.
             } else if !guardianPair, !p.sharedGuardian {
                 return .distinct(reason: "noms différents")
+            } else if guardianPair, p.phonesDiffer || p.emailsDiffer || p.address == .different {
+                // Another surname and contacts that disagree: a namesake by first name, not a usage name.
+                return .distinct(reason: "noms différents et coordonnées différentes")
             } else {
                 return .noMerge(reason: "noms différents", transitive: false)
             }
@@ -80,8 +83,19 @@ enum HardRules {
                 return .noMerge(reason: "homonymes : téléphones, courriels et adresses tous différents", transitive: true)
             }
         }
+        // A pupil's birth date is given by every source: one that disagrees outright is another child,
+        // even on the next line of the same file (siblings of homonymous families).
+        if !guardianPair, !ineSame, p.date == .different {
+            return .distinct(reason: "dates de naissance différentes")
+        }
         if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
             return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
+        }
+        // One letter off in the first name, same surname, and the same home (address or landline): a typo
+        // of one guardian is likelier than two relatives one letter apart, but only the director can tell.
+        if guardianPair, !p.hasStrongCorroboration, p.surname == .exact, p.firstName == .close, !p.sexDiffers,
+           p.address == .exact || p.sharedLandline {
+            return .noMerge(reason: "prénoms à une lettre près, même nom et même domicile : faute de frappe probable", transitive: false)
         }
         if guardianPair, !p.hasStrongCorroboration, p.score < nameOnlyReviewFloor {
             return .insufficient(reason: "seul le nom est commun, et il est trop fréquent pour suffire")
