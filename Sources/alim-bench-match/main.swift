@@ -30,12 +30,20 @@ var truth: [RecordRef: String] = [:]
 for row in readLines(args[2]) where row.count >= 3 { truth[RecordRef(file: row[0], ref: row[1])] = row[2] }
 let hardNegatives = readLines(args[3]).filter { $0.count >= 3 }
 
+/// User + system CPU seconds of this process so far: the machine is shared, so wall time alone misleads.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
 let clock = ContinuousClock()
+let cpuStart = cpuSeconds()
 let start = clock.now
 let normalized = Identity.normalize(ingest)
 let normalizeTime = clock.now - start
 let (identity, diagnostics) = Identity.matchWithDiagnostics(normalized, decisions: [], config: config)
 let total = clock.now - start
+let cpu = cpuSeconds() - cpuStart
 
 func pairs(_ n: Int) -> Int { n * (n - 1) / 2 }
 // Pairwise counts: predicted pairs, true pairs, and their intersection.
@@ -127,10 +135,10 @@ print(String(format: "blocking recall      %.5f (%d of %d true pairs scored)", t
 print(String(format: "candidates/record    %.2f (%d pairs)", Double(diagnostics.candidateCodes.count) / Double(max(n, 1)), diagnostics.candidateCodes.count))
 print(String(format: "review queue         %d pairs (%.3f%% of records; %d true matches), refused unions %d", identity.review.count,
              100 * Double(identity.review.count) / Double(max(n, 1)), reviewTrue, diagnostics.refusedUnions))
-print(String(format: "time                 %.3f s (normalize %.3f s)", seconds(total), seconds(normalizeTime)))
+print(String(format: "time                 %.3f s wall, %.3f s CPU user+sys (normalize %.3f s wall)", seconds(total), cpu, seconds(normalizeTime)))
 print("peak RSS             \(rss())")
-print(String(format: "RESULT ours f1=%.5f precision=%.5f recall=%.5f seconds=%.3f acc_f1=%.5f acc_precision=%.5f acc_recall=%.5f",
-             f1, precision, recall, seconds(total), accF1, accPrecision, accRecall))
+print(String(format: "RESULT ours f1=%.5f precision=%.5f recall=%.5f seconds=%.3f cpu=%.3f acc_f1=%.5f acc_precision=%.5f acc_recall=%.5f",
+             f1, precision, recall, seconds(total), cpu, accF1, accPrecision, accRecall))
 
 if verbose {
     var why: [String: Int] = [:]

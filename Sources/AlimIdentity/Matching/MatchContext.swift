@@ -4,7 +4,9 @@ import AlimCore
 struct MatchContext: Sendable {
     let records: [PersonRecord]
     let keys: [NormalizedRecord]
-    var features: FeatureTable
+    let features: FeatureTable
+    /// Record index by ref, built once per run.
+    let index: [RecordRef: Int]
     let population: Int
 
     /// The population below which name frequencies are treated as if observed among this many records.
@@ -13,14 +15,16 @@ struct MatchContext: Sendable {
     init(records: [PersonRecord], keys: [NormalizedRecord]) {
         self.records = records
         self.keys = keys
-        features = FeatureTable(keys: keys, records: records)
+        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
+        self.index = index
+        features = FeatureTable(keys: keys, records: records, index: index)
         // A floor on the population: in a small inbox, observed frequencies say nothing (a name seen twice
         // among four records is not common), so rare-name weights need a population of a few thousand.
         population = max(keys.count, Self.minimumPopulation)
     }
 
     /// Records each pupil-person's guardians, so "shares a child" compares persons, not records.
-    mutating func setChildPersons(pupilCluster: [Int?]) {
-        features.setChildPersons(records: records, keys: keys, pupilCluster: pupilCluster)
+    func setChildPersons(pupilCluster: [Int?]) {
+        features.setChildPersons(records: records, index: index, pupilCluster: pupilCluster)
     }
 }

@@ -30,9 +30,8 @@ struct Matcher {
     func run() -> (IdentityArtifact, MatchDiagnostics) {
         let records = normalized.ingest.records
         let keys = normalized.keys
-        var context = MatchContext(records: records, keys: keys)
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
-        let book = DecisionBook(decisions, index: index)
+        let context = MatchContext(records: records, keys: keys)
+        let book = DecisionBook(decisions, index: context.index)
         var uf = UnionFind(count: keys.count)
         var state = RunState()
 
@@ -66,7 +65,7 @@ struct Matcher {
                          book: DecisionBook, uf: inout UnionFind, state: inout RunState) {
         let keys = context.keys
         let scorer = PairScorer(context: context)
-        let pairCodes = Blocker().pairs(keys, members: members, passes: passes, extraBlocks: extraBlocks)
+        let pairCodes = Blocker().pairs(context.features, members: members, passes: passes, extraBlocks: extraBlocks)
         var scored: [Scored] = []
         scored.reserveCapacity(pairCodes.count)
         for code in pairCodes {

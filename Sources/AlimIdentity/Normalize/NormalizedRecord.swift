@@ -46,12 +46,16 @@ public struct NormalizedRecord: Codable, Hashable, Sendable {
 
     /// Every surname compact key (birth and usage, with and without particles), sorted, distinct.
     public var surnameKeys: [String] {
-        var keys = Set<String>()
+        var keys: [String] = []
+        keys.reserveCapacity(4)
         for n in [lastName] + (usageName.map { [$0] } ?? []) where !n.isEmpty {
-            keys.insert(n.compact)
-            keys.insert(n.core)
+            keys.append(n.compact)
+            keys.append(n.core)
         }
-        return keys.sorted()
+        keys.sort()
+        var out: [String] = []
+        for k in keys where out.last != k { out.append(k) }
+        return out
     }
 
     /// True for guardian-type records (guardian or contact): they only ever match each other.
@@ -66,6 +70,24 @@ enum RecordNormalizer {
         var names: [String: NameKeys] = [:]
         var sounds: [String: String] = [:]
         var addresses: [PostalAddress: NormalizedAddress?] = [:]
+        /// Raw phones, dates and sex codes: a guardian's number and a pupil's birth day recur in every file.
+        var phones: [String: String?] = [:]
+        var dates: [String: String?] = [:]
+
+        mutating func phone(_ raw: String) -> String? {
+            if let k = phones[raw] { return k }
+            let k = PhoneNormalizer.normalize(raw)
+            phones[raw] = k
+            return k
+        }
+
+        mutating func date(_ raw: String?) -> String? {
+            guard let raw else { return nil }
+            if let k = dates[raw] { return k }
+            let k = DateNormalizer.normalize(raw)
+            dates[raw] = k
+            return k
+        }
 
         mutating func name(_ raw: String) -> NameKeys {
             if let k = names[raw] { return k }
@@ -112,16 +134,19 @@ enum RecordNormalizer {
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil
         }
-        let phones = Array(Set(r.phones.compactMap { PhoneNormalizer.normalize($0.raw) })).sorted()
-        var sounds = Set<String>()
+        var phones = r.phones.compactMap { cache.phone($0.raw) }.sorted()
+        phones = phones.enumerated().filter { $0.offset == 0 || phones[$0.offset - 1] != $0.element }.map(\.element)
+        var sounds: [String] = []
         for n in [last] + (usage.map { [$0] } ?? []) where !n.isEmpty {
-            sounds.insert(cache.sound(n.compact))
-            sounds.insert(cache.sound(n.core))
+            sounds.append(cache.sound(n.compact))
+            sounds.append(cache.sound(n.core))
         }
+        sounds.sort()
+        sounds = sounds.enumerated().filter { $0.offset == 0 || sounds[$0.offset - 1] != $0.element }.map(\.element)
         return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
-                                birthDate: DateNormalizer.normalize(r.birthDate), ine: ine, sex: sex, phones: phones,
+                                birthDate: cache.date(r.birthDate), ine: ine, sex: sex, phones: phones,
                                 email: EmailNormalizer.normalize(r.email), address: cache.address(r.address),
-                                surnameSounds: sounds.sorted())
+                                surnameSounds: sounds)
     }
 }
 

@@ -37,7 +37,10 @@ struct Interner: Sendable {
 /// Scoring half a million candidate pairs must not copy a record's key struct (a dozen reference-counted
 /// fields) nor compare `String`s per pair: every name token, phone, e-mail, street and relationship is
 /// interned once, and a pair is scored by index over these arrays.
-struct FeatureTable: Sendable {
+///
+/// A class so the scorer reads the arrays in place (a struct of thirty arrays copied per pair would retain
+/// each of them). It is filled by one matcher run, single-threaded, before any scoring, and never shared.
+final class FeatureTable: @unchecked Sendable {
     var strings = Interner()
     var guardian: [Bool] = []
     var file: [Int32] = []
@@ -64,21 +67,31 @@ struct FeatureTable: Sendable {
     var number: [Int32] = []
     var locality: [Int32] = []
     var city: [Int32] = []
+    /// The first two bytes of the compact first name (`LE` → 0x4C45), 0 when empty: blocking prefixes.
+    var firstPrefix: [UInt16] = []
+    /// Surname keys (birth and usage, compact and core; distinct, sorted by text) as ranges, with initials.
+    var surnameKeyStart: [Int32] = []
+    var surnameKeys: [Int32] = []
+    var surnameInitial: [UInt8] = []
+    /// Phonetic surname keys as ranges.
+    var soundStart: [Int32] = []
+    var sounds: [Int32] = []
     /// Records per surname key and per compact first name, indexed by interned id.
     var surnameCount: [Int32] = []
     var firstNameCount: [Int32] = []
     /// Pupils: sorted interned signatures (phone, e-mail, name) of their guardians' records.
     var signatureStart: [Int32] = []
-    var signatures: [Int32] = []
+    var signatures: [Int64] = []
     /// Guardians: sorted child persons and the relationship id given for each (-1 when none).
     var children: [[Int32]] = []
     var childRelation: [[Int32]] = []
 
-    init(keys: [NormalizedRecord], records: [PersonRecord]) {
+    init(keys: [NormalizedRecord], records: [PersonRecord], index refIndex: [RecordRef: Int]) {
         let n = keys.count
         guardian.reserveCapacity(n)
         var files: [String: Int32] = [:]
-        for k in keys {
+        for idx in keys.indices {
+            let k = keys[idx]
             guardian.append(k.isGuardianType)
             file.append(files[k.ref.file] ?? { let v = Int32(files.count); files[k.ref.file] = v; return v }())
             ine.append(k.ine.map { strings.id($0) } ?? -1)
@@ -87,6 +100,15 @@ struct FeatureTable: Sendable {
             lastName.append(name(k.lastName))
             usageName.append(k.usageName.map { name($0) } ?? NameFeature())
             firstName.append(name(k.firstName))
+            let fb = k.firstName.compact.utf8
+            firstPrefix.append(fb.isEmpty ? 0 : UInt16(fb.first!) << 8 | UInt16(fb.dropFirst().first ?? 0))
+            surnameKeyStart.append(Int32(surnameKeys.count))
+            for s in k.surnameKeys {
+                surnameKeys.append(strings.id(s))
+                surnameInitial.append(s.utf8.first ?? 0)
+            }
+            soundStart.append(Int32(sounds.count))
+            for s in k.surnameSounds { sounds.append(strings.id(s)) }
             phoneStart.append(Int32(phoneIDs.count))
             phoneIDs.append(contentsOf: k.phones.map { strings.id($0) }.sorted())
             email.append(k.email.map { strings.id($0) } ?? -1)
@@ -101,24 +123,29 @@ struct FeatureTable: Sendable {
             }
         }
         phoneStart.append(Int32(phoneIDs.count))
+        surnameKeyStart.append(Int32(surnameKeys.count))
+        soundStart.append(Int32(sounds.count))
         // Name frequencies and signatures intern their own strings, so id-indexed tables are sized last.
         var surnames: [Int32: Int32] = [:], firsts: [Int32: Int32] = [:]
-        for k in keys {
-            for s in k.surnameKeys { surnames[strings.id(s), default: 0] += 1 }
+        for (i, k) in keys.enumerated() {
+            for s in surnameKeyRange(i) { surnames[surnameKeys[s], default: 0] += 1 }
             firsts[strings.id(k.firstName.compact), default: 0] += 1
         }
-        let refIndex = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
-        var sigs = Array(repeating: Set<Int32>(), count: n)
-        for (g, record) in records.enumerated() where record.kind != .pupil {
-            let k = keys[g]
-            var sig = Set(k.phones.map { strings.id("T" + $0) })
-            if let e = k.email { sig.insert(strings.id("E" + e)) }
-            if !k.lastName.isEmpty, !k.firstName.isEmpty { sig.insert(strings.id("N" + k.lastName.compact + "|" + k.firstName.compact)) }
-            for link in record.links { if let p = refIndex[link.pupil] { sigs[p].formUnion(sig) } }
+        // Guardian signatures, exact and tagged: 1 = phone id, 2 = e-mail id, 3 = (surname, first name) ids.
+        var sigs = Array(repeating: [Int64](), count: n)
+        for g in records.indices where records[g].kind != .pupil {
+            var sig: [Int64] = []
+            for p in Int(phoneStart[g])..<Int(phoneStart[g + 1]) { sig.append(1 << 62 | Int64(phoneIDs[p])) }
+            if email[g] >= 0 { sig.append(2 << 62 | Int64(email[g])) }
+            if !lastName[g].isEmpty, !firstName[g].isEmpty {
+                sig.append(3 << 62 | Int64(lastName[g].compact) << 31 | Int64(firstName[g].compact))
+            }
+            for link in records[g].links { if let p = refIndex[link.pupil] { sigs[p].append(contentsOf: sig) } }
         }
-        for s in sigs {
+        for var s in sigs {
+            s.sort()
             signatureStart.append(Int32(signatures.count))
-            signatures.append(contentsOf: s.sorted())
+            for v in s where signatures.count == Int(signatureStart.last!) || signatures.last != v { signatures.append(v) }
         }
         signatureStart.append(Int32(signatures.count))
         let m = strings.count
@@ -134,7 +161,10 @@ struct FeatureTable: Sendable {
         childRelation = Array(repeating: [], count: n)
     }
 
-    private mutating func name(_ k: NameKeys) -> NameFeature {
+    func surnameKeyRange(_ i: Int) -> Range<Int> { Int(surnameKeyStart[i])..<Int(surnameKeyStart[i + 1]) }
+    func soundRange(_ i: Int) -> Range<Int> { Int(soundStart[i])..<Int(soundStart[i + 1]) }
+
+    private func name(_ k: NameKeys) -> NameFeature {
         guard !k.isEmpty else { return NameFeature() }
         let start = Int32(tokens.count)
         tokens.append(contentsOf: k.tokens.map { strings.id($0) })
@@ -155,8 +185,7 @@ struct FeatureTable: Sendable {
     }
 
     /// Records the child persons (and relationship codes) of each guardian once pupils are resolved.
-    mutating func setChildPersons(records: [PersonRecord], keys: [NormalizedRecord], pupilCluster: [Int?]) {
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
+    func setChildPersons(records: [PersonRecord], index: [RecordRef: Int], pupilCluster: [Int?]) {
         for (g, record) in records.enumerated() where record.kind != .pupil {
             var rel: [Int32: Int32] = [:]
             var set = Set<Int32>()
