@@ -33,7 +33,7 @@ let hardNegatives = readLines(args[3]).filter { $0.count >= 3 }
 /// User + system CPU seconds of this process so far: the machine is shared, so wall time alone misleads.
 func cpuSeconds() -> Double {
     var u = rusage()
-    getrusage(RUSAGE_SELF, &u)
+    getrusage(0, &u)  // RUSAGE_SELF (0 on Linux and macOS; its Glibc import is an enum)
     return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }
 let clock = ContinuousClock()
