@@ -4,7 +4,7 @@ import AlimCore
 struct MatchContext: Sendable {
     let records: [PersonRecord]
     let keys: [NormalizedRecord]
-    let features: FeatureTable
+    var features: FeatureTable
     /// Record index by ref, built once per run.
     let index: [RecordRef: Int]
     let population: Int
@@ -24,7 +24,7 @@ struct MatchContext: Sendable {
     }
 
     /// Records each pupil-person's guardians, so "shares a child" compares persons, not records.
-    func setChildPersons(pupilCluster: [Int?]) {
+    mutating func setChildPersons(pupilCluster: [Int?]) {
         features.setChildPersons(records: records, index: index, pupilCluster: pupilCluster)
     }
 }

@@ -30,7 +30,7 @@ struct Matcher {
     func run() -> (IdentityArtifact, MatchDiagnostics) {
         let records = normalized.ingest.records
         let keys = normalized.keys
-        let context = MatchContext(records: records, keys: keys)
+        var context = MatchContext(records: records, keys: keys)
         let book = DecisionBook(decisions, index: context.index)
         var uf = UnionFind(count: keys.count)
         var state = RunState()
@@ -45,7 +45,7 @@ struct Matcher {
         for p in pupils { pupilCluster[p] = uf.find(p) }
         context.setChildPersons(pupilCluster: pupilCluster)
         var childBlocks: [Int: [Int]] = [:]
-        for g in guardians { for c in context.features.children[g] { childBlocks[Int(c), default: []].append(g) } }
+        for g in guardians { for c in context.features.childRange(g) { childBlocks[Int(context.features.childIDs[c]), default: []].append(g) } }
         let extra = childBlocks.keys.sorted().map { childBlocks[$0]! }
 
         resolve(guardians, guardianPhase: true, passes: Blocker.guardianPasses, extraBlocks: extra, context: context, book: book, uf: &uf, state: &state)

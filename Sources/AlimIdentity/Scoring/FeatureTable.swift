@@ -37,10 +37,7 @@ struct Interner: Sendable {
 /// Scoring half a million candidate pairs must not copy a record's key struct (a dozen reference-counted
 /// fields) nor compare `String`s per pair: every name token, phone, e-mail, street and relationship is
 /// interned once, and a pair is scored by index over these arrays.
-///
-/// A class so the scorer reads the arrays in place (a struct of thirty arrays copied per pair would retain
-/// each of them). It is filled by one matcher run, single-threaded, before any scoring, and never shared.
-final class FeatureTable: @unchecked Sendable {
+struct FeatureTable: Sendable {
     var strings = Interner()
     var guardian: [Bool] = []
     var file: [Int32] = []
@@ -82,9 +79,11 @@ final class FeatureTable: @unchecked Sendable {
     /// Pupils: sorted interned signatures (phone, e-mail, name) of their guardians' records.
     var signatureStart: [Int32] = []
     var signatures: [Int64] = []
-    /// Guardians: sorted child persons and the relationship id given for each (-1 when none).
-    var children: [[Int32]] = []
-    var childRelation: [[Int32]] = []
+    /// Guardians: sorted child persons as ranges of `childIDs`, and the relationship id given for each
+    /// (-1 when none); empty until pupils are resolved.
+    var childStart: [Int32] = []
+    var childIDs: [Int32] = []
+    var childRelation: [Int32] = []
 
     init(keys: [NormalizedRecord], records: [PersonRecord], index refIndex: [RecordRef: Int]) {
         let n = keys.count
@@ -157,14 +156,14 @@ final class FeatureTable: @unchecked Sendable {
         for p in NameNormalizer.particles { if let id = strings.lookup(p) { particle[Int(id)] = true } }
         personalPhone = Array(repeating: false, count: m)
         for id in phoneIDs { personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes[Int(id)], as: UTF8.self)) }
-        children = Array(repeating: [], count: n)
-        childRelation = Array(repeating: [], count: n)
+        childStart = Array(repeating: 0, count: n + 1)
     }
 
+    func childRange(_ i: Int) -> Range<Int> { Int(childStart[i])..<Int(childStart[i + 1]) }
     func surnameKeyRange(_ i: Int) -> Range<Int> { Int(surnameKeyStart[i])..<Int(surnameKeyStart[i + 1]) }
     func soundRange(_ i: Int) -> Range<Int> { Int(soundStart[i])..<Int(soundStart[i + 1]) }
 
-    private func name(_ k: NameKeys) -> NameFeature {
+    private mutating func name(_ k: NameKeys) -> NameFeature {
         guard !k.isEmpty else { return NameFeature() }
         let start = Int32(tokens.count)
         tokens.append(contentsOf: k.tokens.map { strings.id($0) })
@@ -185,20 +184,27 @@ final class FeatureTable: @unchecked Sendable {
     }
 
     /// Records the child persons (and relationship codes) of each guardian once pupils are resolved.
-    func setChildPersons(records: [PersonRecord], index: [RecordRef: Int], pupilCluster: [Int?]) {
-        for (g, record) in records.enumerated() where record.kind != .pupil {
-            var rel: [Int32: Int32] = [:]
-            var set = Set<Int32>()
-            for link in record.links {
-                guard let c = index[link.pupil].flatMap({ pupilCluster[$0] }) else { continue }
-                set.insert(Int32(c))
-                if let r = link.relationship.map({ TextFolding.fold($0).trimmingCharacters(in: .whitespaces) }), !r.isEmpty {
-                    rel[Int32(c)] = strings.id(r)
+    mutating func setChildPersons(records: [PersonRecord], index: [RecordRef: Int], pupilCluster: [Int?]) {
+        childStart = [0]
+        childIDs = []
+        childRelation = []
+        for record in records {
+            if record.kind != .pupil {
+                var rel: [Int32: Int32] = [:]
+                var set = Set<Int32>()
+                for link in record.links {
+                    guard let c = index[link.pupil].flatMap({ pupilCluster[$0] }) else { continue }
+                    set.insert(Int32(c))
+                    if let r = link.relationship.map({ TextFolding.trim(TextFolding.fold($0)) }), !r.isEmpty {
+                        rel[Int32(c)] = strings.id(r)
+                    }
+                }
+                for c in set.sorted() {
+                    childIDs.append(c)
+                    childRelation.append(rel[c] ?? -1)
                 }
             }
-            let sorted = set.sorted()
-            children[g] = sorted
-            childRelation[g] = sorted.map { rel[$0] ?? -1 }
+            childStart.append(Int32(childIDs.count))
         }
     }
 }

@@ -188,18 +188,19 @@ struct PairScorer: Sendable {
 
     private func scoreFamily(_ p: inout PairAssessment, _ i: Int, _ j: Int, _ f: FeatureTable) {
         if f.guardian[i] {
-            let ca = f.children[i], cb = f.children[j]
-            guard !ca.isEmpty, !cb.isEmpty else { return }
-            let ra = f.childRelation[i], rb = f.childRelation[j]
-            var x = 0, y = 0, shared = false, conflict = false
-            while x < ca.count, y < cb.count {
-                if ca[x] == cb[y] {
+            var x = Int(f.childStart[i]), y = Int(f.childStart[j])
+            let xe = Int(f.childStart[i + 1]), ye = Int(f.childStart[j + 1])
+            var shared = false, conflict = false
+            while x < xe, y < ye {
+                let u = f.childIDs[x], v = f.childIDs[y]
+                if u == v {
                     shared = true
                     // Relationship codes are compared whatever the source: a wrong "distinct" costs a review,
                     // a wrong merge gives a stranger a child.
-                    if ra[x] >= 0, rb[y] >= 0, ra[x] != rb[y] { conflict = true }
+                    let ra = f.childRelation[x], rb = f.childRelation[y]
+                    if ra >= 0, rb >= 0, ra != rb { conflict = true }
                     x += 1; y += 1
-                } else if ca[x] < cb[y] { x += 1 } else { y += 1 }
+                } else if u < v { x += 1 } else { y += 1 }
             }
             if shared {
                 p.sharedChild = true
