@@ -13,13 +13,24 @@ struct Blocker: Sendable {
     }
 
     /// A named pass: appends the keys one record contributes (none when a field is missing).
+    ///
+    /// `refine`, when set, splits a block above `refineAbove` records by a second key (birth year for
+    /// pupils, commune for guardians): a frequent name (MARTIN + NI…) no longer pairs every namesake of
+    /// the département, while a rare name keeps its whole block.
     struct Pass: Sendable {
         let name: String
+        var refine: (@Sendable (FeatureTable, Int) -> Int64)? = nil
         let keys: @Sendable (FeatureTable, Int, inout [Key]) -> Void
     }
 
     /// Blocks larger than this are skipped for that pass (other passes still cover their pairs).
     var maxBlock = 30
+    /// Blocks larger than this are split by the pass's refining key, when it has one.
+    var refineAbove = 6
+
+    /// Refining keys: the birth year (pupils), the locality (guardians; -1 without address).
+    static let byBirthYear: @Sendable (FeatureTable, Int) -> Int64 = { f, i in Int64(f.birth[i] < 0 ? -1 : f.birth[i] / 10000) }
+    static let byLocality: @Sendable (FeatureTable, Int) -> Int64 = { f, i in Int64(f.locality[i]) }
 
     private static func pack(_ x: Int32, _ y: Int32) -> Int64 { Int64(x) << 32 | Int64(UInt32(bitPattern: y)) }
 
@@ -44,6 +55,8 @@ struct Blocker: Sendable {
     static let soundAndFirst = Pass(name: "son-nom+prenom") { f, i, out in
         for k in f.soundRange(i) { out.append(Key(a: Int64(f.sounds[k]), b: Int64(f.firstPrefix[i]))) }
     }
+    static let soundAndFirstByYear = Pass(name: "son-nom+prenom", refine: byBirthYear, keys: soundAndFirst.keys)
+    static let soundAndFirstByLocality = Pass(name: "son-nom+prenom", refine: byLocality, keys: soundAndFirst.keys)
     /// Surname and first name as an unordered pair: a record with swapped columns lands in the same block.
     static let sortedNames = Pass(name: "noms-tries") { f, i, out in
         let first = f.firstName[i].compact
@@ -53,6 +66,8 @@ struct Blocker: Sendable {
             out.append(Key(a: pack(min(s, first), max(s, first)), b: 0))
         }
     }
+    static let sortedNamesByYear = Pass(name: "noms-tries", refine: byBirthYear, keys: sortedNames.keys)
+    static let sortedNamesByLocality = Pass(name: "noms-tries", refine: byLocality, keys: sortedNames.keys)
     static let email = Pass(name: "courriel") { f, i, out in
         if f.email[i] >= 0 { out.append(Key(a: Int64(f.email[i]), b: 0)) }
     }
@@ -67,10 +82,10 @@ struct Blocker: Sendable {
     }
 
     /// Passes for pupils.
-    static let pupilPasses: [Pass] = [ine, birthAndFirstInitial, birthAndSurnameInitial, soundAndFirst, sortedNames, email]
+    static let pupilPasses: [Pass] = [ine, birthAndFirstInitial, birthAndSurnameInitial, soundAndFirstByYear, sortedNamesByYear, email]
 
     /// Passes for guardians and contacts (the shared-child pass is added by the matcher).
-    static let guardianPasses: [Pass] = [email, phone, soundAndFirst, sortedNames, birthAndFirstInitial, nameAndAddress]
+    static let guardianPasses: [Pass] = [email, phone, soundAndFirstByLocality, sortedNamesByLocality, birthAndFirstInitial, nameAndAddress]
 
     /// Candidate pairs (indices, i < j) among `members`, deduplicated and sorted.
     ///
@@ -93,7 +108,19 @@ struct Blocker: Sendable {
             while start < entries.count {
                 var end = start + 1
                 while end < entries.count, entries[end].0 == entries[start].0 { end += 1 }
-                if end - start > 1, end - start <= maxBlock {
+                if end - start > refineAbove, let refine = pass.refine {
+                    // Split by the refining key; members stay in index order within each sub-block.
+                    let sub = entries[start..<end].map { (refine(features, Int($0.1)), Int($0.1)) }.sorted { $0 < $1 }
+                    var s0 = 0
+                    while s0 < sub.count {
+                        var s1 = s0 + 1
+                        while s1 < sub.count, sub[s1].0 == sub[s0].0 { s1 += 1 }
+                        block.removeAll(keepingCapacity: true)
+                        for e in s0..<s1 { block.append(sub[e].1) }
+                        addPairs(block, to: &out)
+                        s0 = s1
+                    }
+                } else if end - start > 1, end - start <= maxBlock {
                     block.removeAll(keepingCapacity: true)
                     for e in start..<end { block.append(Int(entries[e].1)) }
                     addPairs(block, to: &out)
