@@ -64,12 +64,12 @@ public struct NormalizedRecord: Codable, Hashable, Sendable {
 
 /// Builds a `NormalizedRecord` from a record as ingested.
 enum RecordNormalizer {
-    /// Keys already computed for a raw value: names and addresses repeat across records (a family's
-    /// surname, its address in every school's file), and folding Unicode is the costly part.
+    /// Keys already computed for a raw value: names, phones and dates repeat across records (a family's
+    /// surname and numbers in every school's file). Addresses are not cached: each source spells them
+    /// its own way, so hashing them costs more than normalising them again.
     struct Cache {
         var names: [String: NameKeys] = [:]
         var sounds: [String: String] = [:]
-        var addresses: [PostalAddress: NormalizedAddress?] = [:]
         /// Raw phones, dates and sex codes: a guardian's number and a pupil's birth day recur in every file.
         var phones: [String: String?] = [:]
         var dates: [String: String?] = [:]
@@ -103,13 +103,6 @@ enum RecordNormalizer {
             return k
         }
 
-        mutating func address(_ a: PostalAddress?) -> NormalizedAddress? {
-            guard let a else { return nil }
-            if let k = addresses[a] { return k }
-            let k = AddressNormalizer.normalize(a)
-            addresses[a] = k
-            return k
-        }
     }
 
     static func normalize(_ r: PersonRecord) -> NormalizedRecord {
@@ -145,7 +138,7 @@ enum RecordNormalizer {
         sounds = sounds.enumerated().filter { $0.offset == 0 || sounds[$0.offset - 1] != $0.element }.map(\.element)
         return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
                                 birthDate: cache.date(r.birthDate), ine: ine, sex: sex, phones: phones,
-                                email: EmailNormalizer.normalize(r.email), address: cache.address(r.address),
+                                email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address),
                                 surnameSounds: sounds)
     }
 }
