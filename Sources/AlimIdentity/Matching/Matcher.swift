@@ -132,7 +132,6 @@ struct Matcher {
             neighbours[s.j, default: []].append((s.i, s.assessment.score))
         }
         var out = Set<UInt64>()
-        let keys = scorer.context.keys
         for x in neighbours.keys.sorted() {
             let ns = neighbours[x]!
             guard ns.count > 1, ns.count <= 12 else { continue }
