@@ -139,4 +139,16 @@ final class NormalizationTests: XCTestCase {
         let data = try ArtifactCoding.encode(n)
         XCTAssertEqual(try ArtifactCoding.decode(NormalizedArtifact.self, from: data), n)
     }
+
+    func testLatinFastPathFoldsLikeDecomposition() {
+        // Every Latin-1 letter and the French ligatures: the table path must equal the Unicode path
+        // (a decomposed spelling always takes the Unicode path).
+        for v in Array(0xC0...0xFF) + [0x152, 0x153] {
+            let ch = String(Character(Unicode.Scalar(UInt32(v))!))
+            let word = "x" + ch + "é"
+            XCTAssertEqual(TextFolding.fold(word), TextFolding.fold(word.decomposedStringWithCanonicalMapping), "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(TextFolding.fold("Hélène Noël"), "HELENE NOEL")
+        XCTAssertEqual(TextFolding.fold("Œillet"), "OEILLET")
+    }
 }
