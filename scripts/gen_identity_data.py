@@ -124,13 +124,19 @@ class Gen:
             cp = f"06{r.randint(0, 9)}{c % 100:02d}"
             name = r.choice(["SAINT", "LE", "LA", "VILLE", "MONT", "BEAU"]) + "-" + r.choice(SYL) + r.choice(END).lower().upper()
             self.communes.append((cp, f"{name} {c}" if c >= 100 else name))
-        # Primary schools: ~1 per 140 families; collèges: 1 per 4 communes.
+        # Primary schools: one per commune, and in half the communes a separate école maternelle
+        # (PS-GS): a family with a child on each side is listed by two ONDE files with different
+        # children, so a guardian's typo there meets no shared child. Collèges: 1 per 4 communes.
         self.primary = {c: [] for c in range(n_communes)}
+        self.maternelle = {}
         uai_n = 0
         for c in range(n_communes):
             for _ in range(max(1, 250 // 140)):
                 uai_n += 1
                 self.primary[c].append(f"06{uai_n:05d}{LETTERS[uai_n % len(LETTERS)]}")
+            if r.random() < 0.5:
+                uai_n += 1
+                self.maternelle[c] = f"06{uai_n:05d}{LETTERS[uai_n % len(LETTERS)]}"
         self.college = {}
         for c in range(n_communes):
             if c % 4 == 0:
@@ -343,6 +349,8 @@ class Writer:
                 primary = c["born"] >= "2016"
                 if primary:
                     uai = r.choice(g.primary[c["commune"]])
+                    if c["born"] >= "2020" and c["commune"] in g.maternelle:
+                        uai = g.maternelle[c["commune"]]
                     schools = [(uai, "onde")]
                     if r.random() < g.rates["moved"]:
                         others = [u for cm, us in g.primary.items() for u in us if u != uai]

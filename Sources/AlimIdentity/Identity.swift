@@ -10,7 +10,7 @@ public enum Identity {
         if !zip(ingest.records, ingest.records.dropFirst()).allSatisfy({ $0.ref < $1.ref }) {
             ingest.records.sort { $0.ref < $1.ref }
         }
-        return NormalizedArtifact(ingest: ingest, keys: ingest.records.map(RecordNormalizer.normalize))
+        return NormalizedArtifact(ingest: ingest, keys: RecordNormalizer.normalizeAll(ingest.records))
     }
 
     /// Groups records into persons, applying the director's decisions; uncertain pairs go to review.

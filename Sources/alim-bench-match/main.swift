@@ -30,12 +30,20 @@ var truth: [RecordRef: String] = [:]
 for row in readLines(args[2]) where row.count >= 3 { truth[RecordRef(file: row[0], ref: row[1])] = row[2] }
 let hardNegatives = readLines(args[3]).filter { $0.count >= 3 }
 
+/// User + system CPU seconds of this process so far: the machine is shared, so wall time alone misleads.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(0, &u)  // RUSAGE_SELF (0 on Linux and macOS; its Glibc import is an enum)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
 let clock = ContinuousClock()
+let cpuStart = cpuSeconds()
 let start = clock.now
 let normalized = Identity.normalize(ingest)
 let normalizeTime = clock.now - start
 let (identity, diagnostics) = Identity.matchWithDiagnostics(normalized, decisions: [], config: config)
 let total = clock.now - start
+let cpu = cpuSeconds() - cpuStart
 
 func pairs(_ n: Int) -> Int { n * (n - 1) / 2 }
 // Pairwise counts: predicted pairs, true pairs, and their intersection.
@@ -54,8 +62,13 @@ let precision = predicted == 0 ? 1 : Double(both) / Double(predicted)
 let recall = truePairs == 0 ? 1 : Double(both) / Double(truePairs)
 let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
 
-// Blocking recall: true pairs that were scored directly.
-let candidateSet = Set(diagnostics.candidates.map { "\($0.0)|\($0.1)" })
+// Blocking recall: true pairs scored directly (pairs as index codes, as the matcher emits them).
+let refIndex = Dictionary(uniqueKeysWithValues: diagnostics.refs.enumerated().map { ($1, $0) })
+let candidateSet = Set(diagnostics.candidateCodes)
+func code(_ a: RecordRef, _ b: RecordRef) -> UInt64 {
+    let (i, j) = (refIndex[a]!, refIndex[b]!)
+    return i < j ? UInt64(i) << 32 | UInt64(j) : UInt64(j) << 32 | UInt64(i)
+}
 var byPerson: [String: [RecordRef]] = [:]
 for (r, p) in truth { byPerson[p, default: []].append(r) }
 var blocked = 0
@@ -63,9 +76,34 @@ var missedPairs: [(RecordRef, RecordRef)] = []
 for refs in byPerson.values where refs.count > 1 {
     let s = refs.sorted()
     for x in 0..<s.count { for y in (x + 1)..<s.count {
-        if candidateSet.contains("\(s[x])|\(s[y])") { blocked += 1 } else { missedPairs.append((s[x], s[y])) }
+        if candidateSet.contains(code(s[x], s[y])) { blocked += 1 } else { missedPairs.append((s[x], s[y])) }
     } }
 }
+
+// Accounts = person × platform (primary-stage records → ONE, collège records → the collège ENT): the same
+// pairwise measure restricted to pairs of records of one platform, since each platform opens its own account.
+let stageOf = Dictionary(uniqueKeysWithValues: ingest.records.map { ($0.ref, $0.stage == .primary ? "one" : "college") })
+var accPredicted = 0, accTrue = 0, accBoth = 0
+var accountsTruth = Set<String>(), accountsFound = Set<String>()
+for cluster in identity.persons {
+    var perPlatform: [String: [String: Int]] = [:]
+    for r in cluster.records {
+        perPlatform[stageOf[r]!, default: [:]][truth[r] ?? "?\(r)", default: 0] += 1
+        accountsFound.insert(cluster.id + "|" + stageOf[r]!)
+    }
+    for split in perPlatform.values {
+        accPredicted += pairs(split.values.reduce(0, +))
+        accBoth += split.values.reduce(0) { $0 + pairs($1) }
+    }
+}
+for refs in byPerson.values {
+    var perPlatform: [String: Int] = [:]
+    for r in refs { perPlatform[stageOf[r]!, default: 0] += 1; accountsTruth.insert(truth[r]! + "|" + stageOf[r]!) }
+    accTrue += perPlatform.values.reduce(0) { $0 + pairs($1) }
+}
+let accPrecision = accPredicted == 0 ? 1 : Double(accBoth) / Double(accPredicted)
+let accRecall = accTrue == 0 ? 1 : Double(accBoth) / Double(accTrue)
+let accF1 = accPrecision + accRecall == 0 ? 0 : 2 * accPrecision * accRecall / (accPrecision + accRecall)
 
 // Hard negatives merged automatically (must be 0).
 var recordsOf: [String: [RecordRef]] = [:]
@@ -87,17 +125,20 @@ func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.
 let n = ingest.records.count
 print(String(format: "records              %d (persons: truth %d, found %d)", n, personSizes.count, identity.persons.count))
 print(String(format: "thresholds           merge %.1f, review %.1f", config.mergeThreshold, config.reviewThreshold))
-print(String(format: "precision            %.5f", precision))
-print(String(format: "recall               %.5f", recall))
-print(String(format: "F1                   %.5f", f1))
+print("                     persons      accounts (person x platform)")
+print(String(format: "precision            %.5f      %.5f", precision, accPrecision))
+print(String(format: "recall               %.5f      %.5f", recall, accRecall))
+print(String(format: "F1                   %.5f      %.5f", f1, accF1))
+print(String(format: "count (truth/found)  %d/%d  %d/%d", personSizes.count, identity.persons.count, accountsTruth.count, accountsFound.count))
 print(String(format: "hard-negative merges %d (of %d pairs)", hardMerged, hardNegatives.count))
 print(String(format: "blocking recall      %.5f (%d of %d true pairs scored)", truePairs == 0 ? 1 : Double(blocked) / Double(truePairs), blocked, truePairs))
-print(String(format: "candidates/record    %.2f (%d pairs)", Double(diagnostics.candidates.count) / Double(max(n, 1)), diagnostics.candidates.count))
+print(String(format: "candidates/record    %.2f (%d pairs)", Double(diagnostics.candidateCodes.count) / Double(max(n, 1)), diagnostics.candidateCodes.count))
 print(String(format: "review queue         %d pairs (%.3f%% of records; %d true matches), refused unions %d", identity.review.count,
              100 * Double(identity.review.count) / Double(max(n, 1)), reviewTrue, diagnostics.refusedUnions))
-print(String(format: "time                 %.3f s (normalize %.3f s)", seconds(total), seconds(normalizeTime)))
+print(String(format: "time                 %.3f s wall, %.3f s CPU user+sys (normalize %.3f s wall)", seconds(total), cpu, seconds(normalizeTime)))
 print("peak RSS             \(rss())")
-print(String(format: "RESULT ours f1=%.5f precision=%.5f recall=%.5f seconds=%.3f", f1, precision, recall, seconds(total)))
+print(String(format: "RESULT ours f1=%.5f precision=%.5f recall=%.5f seconds=%.3f cpu=%.3f acc_f1=%.5f acc_precision=%.5f acc_recall=%.5f",
+             f1, precision, recall, seconds(total), cpu, accF1, accPrecision, accRecall))
 
 if verbose {
     var why: [String: Int] = [:]
@@ -128,6 +169,6 @@ if verbose {
     print("missed true pairs: \(scoredMissed.count), of which not blocked: \(missedPairs.count)")
     for (a, b) in scoredMissed.prefix(25) {
         let inReview = identity.review.first { ($0.a == a && $0.b == b) }
-        print("MISSED\(candidateSet.contains("\(a)|\(b)") ? "" : " (unblocked)")\(inReview.map { " review \($0.score) \($0.reasons)" } ?? ""):\n   \(show(a))\n   \(show(b))")
+        print("MISSED\(candidateSet.contains(code(a, b)) ? "" : " (unblocked)")\(inReview.map { " review \($0.score) \($0.reasons)" } ?? ""):\n   \(show(a))\n   \(show(b))")
     }
 }

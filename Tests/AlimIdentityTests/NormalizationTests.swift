@@ -139,4 +139,29 @@ final class NormalizationTests: XCTestCase {
         let data = try ArtifactCoding.encode(n)
         XCTAssertEqual(try ArtifactCoding.decode(NormalizedArtifact.self, from: data), n)
     }
+
+    func testLatinFastPathFoldsLikeDecomposition() {
+        // Every Latin-1 letter and the French ligatures: the table path must equal the Unicode path
+        // (a decomposed spelling always takes the Unicode path).
+        for v in Array(0xC0...0xFF) + [0x152, 0x153] {
+            let ch = String(Character(Unicode.Scalar(UInt32(v))!))
+            let word = "x" + ch + "é"
+            XCTAssertEqual(TextFolding.fold(word), TextFolding.fold(word.decomposedStringWithCanonicalMapping), "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(TextFolding.fold("Hélène Noël"), "HELENE NOEL")
+        XCTAssertEqual(TextFolding.fold("Œillet"), "OEILLET")
+    }
+
+    func testParallelNormalisationEqualsOneThread() {
+        // Above the threshold the inbox is cut in two halves: same keys, same order as one pass.
+        let names = ["Léa", "HÉLÈNE", "Noël", "Jean-Pierre", "D'ALMEIDA", "Zoé", "Œillet", "Martin"]
+        let records = (0..<(RecordNormalizer.parallelThreshold + 3)).map { k in
+            Fx.guardian("0611234A/CSVExtraction-responsables.csv", String(k + 2), last: names[k % 8] + String(k % 97),
+                        first: names[(k / 8) % 8], phones: ["06 52 41 \(10 + k % 80) 39"],
+                        address: Fx.address("\(k % 50) RUE PASTEUR"))
+        }
+        let parallel = RecordNormalizer.normalizeAll(records)
+        XCTAssertEqual(parallel.count, records.count)
+        XCTAssertEqual(parallel, records.map { RecordNormalizer.normalize($0) })
+    }
 }

@@ -2,8 +2,14 @@ import AlimCore
 
 /// What a match run measured besides its artifact, for benchmarks and the run summary.
 public struct MatchDiagnostics: Sendable {
+    /// Record refs in index order: candidate codes point into it.
+    public var refs: [RecordRef]
+    /// Every candidate pair that was scored, as `i << 32 | j` with i < j indices into `refs`.
+    public var candidateCodes: [UInt64]
     /// Every candidate pair that was scored (sorted refs).
-    public var candidates: [(RecordRef, RecordRef)]
+    public var candidates: [(RecordRef, RecordRef)] {
+        candidateCodes.map { (refs[Int($0 >> 32)], refs[Int($0 & 0xFFFF_FFFF)]) }
+    }
     /// Unions refused because the cluster would have held a forbidden pair.
     public var refusedUnions: Int
 }
@@ -25,8 +31,7 @@ struct Matcher {
         let records = normalized.ingest.records
         let keys = normalized.keys
         var context = MatchContext(records: records, keys: keys)
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
-        let book = DecisionBook(decisions, index: index)
+        let book = DecisionBook(decisions, index: context.index)
         var uf = UnionFind(count: keys.count)
         var state = RunState()
 
@@ -40,7 +45,7 @@ struct Matcher {
         for p in pupils { pupilCluster[p] = uf.find(p) }
         context.setChildPersons(pupilCluster: pupilCluster)
         var childBlocks: [Int: [Int]] = [:]
-        for g in guardians { for c in context.childPersons[g] { childBlocks[c, default: []].append(g) } }
+        for g in guardians { for c in context.features.childRange(g) { childBlocks[Int(context.features.childIDs[c]), default: []].append(g) } }
         let extra = childBlocks.keys.sorted().map { childBlocks[$0]! }
 
         resolve(guardians, guardianPhase: true, passes: Blocker.guardianPasses, extraBlocks: extra, context: context, book: book, uf: &uf, state: &state)
@@ -50,7 +55,7 @@ struct Matcher {
 
     /// Accumulates what both populations produce.
     struct RunState {
-        var candidates: [(Int, Int)] = []
+        var candidates: [UInt64] = []
         var review: [ReviewPair] = []
         var merged = 0
         var refused = 0
@@ -60,15 +65,15 @@ struct Matcher {
                          book: DecisionBook, uf: inout UnionFind, state: inout RunState) {
         let keys = context.keys
         let scorer = PairScorer(context: context)
-        let pairCodes = Blocker().pairs(keys, members: members, passes: passes, extraBlocks: extraBlocks).sorted()
+        let pairCodes = Blocker().pairs(context.features, members: members, passes: passes, extraBlocks: extraBlocks)
         var scored: [Scored] = []
         scored.reserveCapacity(pairCodes.count)
         for code in pairCodes {
             let i = Int(code >> 32), j = Int(code & 0xFFFF_FFFF)
-            state.candidates.append((i, j))
+            state.candidates.append(code)
             if book.verdict(i, j) != nil { continue }  // decided pairs are applied below, never re-asked
             let a = scorer.assess(i, j)
-            scored.append(Scored(i: i, j: j, assessment: a, verdict: HardRules.check(keys[i], keys[j], a)))
+            scored.append(Scored(i: i, j: j, assessment: a, verdict: HardRules.check(a)))
         }
 
         // The director's merges win (never across pupil/guardian, never against a distinct decision).
@@ -127,14 +132,13 @@ struct Matcher {
             neighbours[s.j, default: []].append((s.i, s.assessment.score))
         }
         var out = Set<UInt64>()
-        let keys = scorer.context.keys
         for x in neighbours.keys.sorted() {
             let ns = neighbours[x]!
             guard ns.count > 1, ns.count <= 12 else { continue }
             for m in 0..<ns.count {
                 for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin {
                     let (y, z) = (ns[m].0, ns[n].0)
-                    if book.verdict(y, z) == .distinct || HardRules.check(keys[y], keys[z], scorer.assess(y, z)).forbidsCluster {
+                    if book.verdict(y, z) == .distinct || HardRules.check(scorer.assess(y, z)).forbidsCluster {
                         out.insert(DecisionBook.code(x, y))
                         out.insert(DecisionBook.code(x, z))
                     }
@@ -157,7 +161,7 @@ struct Matcher {
                 if book.verdict(x, y) == .distinct {
                     return "fusion refusée : le groupe réunirait une paire déclarée distincte par la direction"
                 }
-                let verdict = HardRules.check(keys[x], keys[y], scorer.assess(x, y))
+                let verdict = HardRules.check(scorer.assess(x, y))
                 if verdict.forbidsCluster {
                     return "fusion refusée : le groupe réunirait \(keys[x].ref) et \(keys[y].ref), interdits ensemble"
                 }
@@ -179,7 +183,7 @@ struct Matcher {
         let artifact = IdentityArtifact(records: records, persons: persons, review: review,
                                         candidatePairs: state.candidates.count, mergedPairs: state.merged,
                                         context: normalized.ingest.context)
-        let diag = MatchDiagnostics(candidates: state.candidates.map { (keys[$0.0].ref, keys[$0.1].ref) }, refusedUnions: state.refused)
+        let diag = MatchDiagnostics(refs: keys.map(\.ref), candidateCodes: state.candidates, refusedUnions: state.refused)
         return (artifact, diag)
     }
 }

@@ -8,7 +8,7 @@ enum DateNormalizer {
     /// The canonical day, or nil when absent, open-ended or impossible.
     static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = TextFolding.trim(raw)
         guard !s.isEmpty else { return nil }
         let head = s.split(separator: " ").first.map(String.init) ?? s  // drop a time part
         let parts = head.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)

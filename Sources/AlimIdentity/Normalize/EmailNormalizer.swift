@@ -5,10 +5,10 @@
 enum EmailNormalizer {
     static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let s = TextFolding.trim(raw, newlines: true).lowercased()
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), !s.contains(" ") else { return nil }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix("."), !s.utf8.contains(UInt8(ascii: " ")) else { return nil }
         if placeholderLocalParts.contains(String(parts[0])) { return nil }
         return s
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import AlimCore
 
 /// One record's comparison keys: what the matcher compares, computed once and persisted.
@@ -46,12 +47,16 @@ public struct NormalizedRecord: Codable, Hashable, Sendable {
 
     /// Every surname compact key (birth and usage, with and without particles), sorted, distinct.
     public var surnameKeys: [String] {
-        var keys = Set<String>()
+        var keys: [String] = []
+        keys.reserveCapacity(4)
         for n in [lastName] + (usageName.map { [$0] } ?? []) where !n.isEmpty {
-            keys.insert(n.compact)
-            keys.insert(n.core)
+            keys.append(n.compact)
+            keys.append(n.core)
         }
-        return keys.sorted()
+        keys.sort()
+        var out: [String] = []
+        for k in keys where out.last != k { out.append(k) }
+        return out
     }
 
     /// True for guardian-type records (guardian or contact): they only ever match each other.
@@ -60,27 +65,106 @@ public struct NormalizedRecord: Codable, Hashable, Sendable {
 
 /// Builds a `NormalizedRecord` from a record as ingested.
 enum RecordNormalizer {
+    /// Keys already computed for a raw value: names, phones and dates repeat across records (a family's
+    /// surname and numbers in every school's file). Addresses are not cached: each source spells them
+    /// its own way, so hashing them costs more than normalising them again.
+    struct Cache {
+        var names: [String: NameKeys] = [:]
+        var sounds: [String: String] = [:]
+        /// Raw phones, dates and sex codes: a guardian's number and a pupil's birth day recur in every file.
+        var phones: [String: String?] = [:]
+        var dates: [String: String?] = [:]
+
+        mutating func phone(_ raw: String) -> String? {
+            if let k = phones[raw] { return k }
+            let k = PhoneNormalizer.normalize(raw)
+            phones[raw] = k
+            return k
+        }
+
+        mutating func date(_ raw: String?) -> String? {
+            guard let raw else { return nil }
+            if let k = dates[raw] { return k }
+            let k = DateNormalizer.normalize(raw)
+            dates[raw] = k
+            return k
+        }
+
+        mutating func name(_ raw: String) -> NameKeys {
+            if let k = names[raw] { return k }
+            let k = NameNormalizer.keys(raw)
+            names[raw] = k
+            return k
+        }
+
+        mutating func sound(_ compact: String) -> String {
+            if let k = sounds[compact] { return k }
+            let k = Phonetic.key(compact)
+            sounds[compact] = k
+            return k
+        }
+
+    }
+
     static func normalize(_ r: PersonRecord) -> NormalizedRecord {
-        let last = NameNormalizer.keys(r.lastName)
-        var usage = r.usageName.map { NameNormalizer.keys($0) }
+        var cache = Cache()
+        return normalize(r, cache: &cache)
+    }
+
+    /// Normalises every record: records are independent, so a large inbox is cut in two halves
+    /// normalised on two threads (each with its own cache) and joined in order; the output does not
+    /// depend on the split.
+    static func normalizeAll(_ records: [PersonRecord]) -> [NormalizedRecord] {
+        guard records.count >= parallelThreshold else {
+            var cache = Cache()
+            return records.map { normalize($0, cache: &cache) }
+        }
+        let halves = Halves()
+        let middle = records.count / 2
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var cache = Cache()
+            if part == 0 {
+                halves.first = records[..<middle].map { normalize($0, cache: &cache) }
+            } else {
+                halves.second = records[middle...].map { normalize($0, cache: &cache) }
+            }
+        }
+        return halves.first + halves.second
+    }
+
+    /// Below this many records one thread is faster than starting two.
+    static let parallelThreshold = 20_000
+
+    /// The two halves' results; each thread writes only its own property.
+    private final class Halves: @unchecked Sendable {
+        var first: [NormalizedRecord] = []
+        var second: [NormalizedRecord] = []
+    }
+
+    static func normalize(_ r: PersonRecord, cache: inout Cache) -> NormalizedRecord {
+        let last = cache.name(r.lastName)
+        var usage = r.usageName.map { cache.name($0) }
         if let u = usage, u.isEmpty || u.compact == last.compact { usage = nil }
-        let first = NameNormalizer.keys(r.firstName)
+        let first = cache.name(r.firstName)
         let ine = r.ine.map { TextFolding.fold($0).filter { $0.isLetter || $0.isNumber } }.flatMap { $0.count >= 10 ? $0 : nil }
-        let sex = r.sex.map { TextFolding.fold($0).trimmingCharacters(in: .whitespaces) }.flatMap { s -> String? in
+        let sex = r.sex.map { TextFolding.trim(TextFolding.fold($0)) }.flatMap { s -> String? in
             if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil
         }
-        let phones = Array(Set(r.phones.compactMap { PhoneNormalizer.normalize($0.raw) })).sorted()
-        var sounds = Set<String>()
+        var phones = r.phones.compactMap { cache.phone($0.raw) }.sorted()
+        phones = phones.enumerated().filter { $0.offset == 0 || phones[$0.offset - 1] != $0.element }.map(\.element)
+        var sounds: [String] = []
         for n in [last] + (usage.map { [$0] } ?? []) where !n.isEmpty {
-            sounds.insert(Phonetic.key(n.compact))
-            sounds.insert(Phonetic.key(n.core))
+            sounds.append(cache.sound(n.compact))
+            sounds.append(cache.sound(n.core))
         }
+        sounds.sort()
+        sounds = sounds.enumerated().filter { $0.offset == 0 || sounds[$0.offset - 1] != $0.element }.map(\.element)
         return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
-                                birthDate: DateNormalizer.normalize(r.birthDate), ine: ine, sex: sex, phones: phones,
+                                birthDate: cache.date(r.birthDate), ine: ine, sex: sex, phones: phones,
                                 email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address),
-                                surnameSounds: sounds.sorted())
+                                surnameSounds: sounds)
     }
 }
 

@@ -13,7 +13,7 @@ enum PhoneNormalizer {
 
     /// E.164 form, or nil when the number is empty, too short or a placeholder.
     static func normalize(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextFolding.trim(raw)
         var digits = trimmed.filter { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return nil }
         var international = trimmed.hasPrefix("+")
@@ -50,10 +50,13 @@ enum PhoneNormalizer {
 
     /// All national digits equal (`0000000000`, `0611111111` is kept) or an obvious sequence.
     static func isPlaceholder(_ e164: String) -> Bool {
-        let national = e164.hasPrefix("33") ? String(e164.dropFirst(2)) : e164
-        if Set(national).count == 1 { return true }
-        if Set(e164).count == 1 { return true }
-        return ["123456789", "612345678", "102030405"].contains(national)
+        let national = e164.hasPrefix("33") ? e164.utf8.dropFirst(2) : e164.utf8[...]
+        func allSame(_ u: Substring.UTF8View) -> Bool {
+            guard let f = u.first else { return false }
+            return u.allSatisfy { $0 == f }
+        }
+        if allSame(national) || allSame(e164.utf8[...]) { return true }
+        return ["123456789", "612345678", "102030405"].contains { national.elementsEqual($0.utf8) }
     }
 }
 

@@ -16,6 +16,7 @@ enum TextFolding {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { ($0 >= 97 && $0 <= 122) ? $0 - 32 : $0 }, as: UTF8.self)
         }
+        if let latin = foldLatin(text) { return latin }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         for ch in text.precomposedStringWithCanonicalMapping {
@@ -45,6 +46,33 @@ enum TextFolding {
         return String(out)
     }
 
+    /// Base letters of the precomposed Latin-1 letters (U+00C0–U+00FF), upper-cased; 0 where Unicode
+    /// decomposition keeps no ASCII letter (Ð, Þ, ×, ÷…) or a ligature table applies (Æ, Ø, ß).
+    private static let latin1: [UInt8] = Array("AAAAAAACEEEEIIII\0NOOOOO\0\0UUUUY\0\0AAAAAAACEEEEIIII\0NOOOOO\0\0UUUUY\0Y".utf8)
+
+    /// The fast path for text made of ASCII and precomposed French letters (`Léa`, `HÉLÈNE`, `Noël`, `Œ`):
+    /// the same result as the decomposition path without Foundation; nil when another scalar appears.
+    private static func foldLatin(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append((b >= 97 && b <= 122) ? b - 32 : b)
+            } else if v >= 0xC0, v <= 0xFF, v != 0xC6, v != 0xE6, latin1[Int(v - 0xC0)] != 0 {
+                out.append(latin1[Int(v - 0xC0)])
+            } else if v == 0xC6 || v == 0xE6 {
+                out.append(contentsOf: [65, 69])  // Æ æ → AE
+            } else if v == 0x152 || v == 0x153 {
+                out.append(contentsOf: [79, 69])  // Œ œ → OE
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Folded alphanumeric tokens: hyphens, apostrophes, dots, commas and spaces all separate.
     static func tokens(_ text: String) -> [String] {
         let bytes = Array(fold(text).utf8)
@@ -57,5 +85,24 @@ enum TextFolding {
         }
         if start >= 0 { out.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return out
+    }
+}
+
+extension TextFolding {
+    /// `trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`) without Foundation's bridging:
+    /// most cells are already trimmed, and that case returns without scanning.
+    static func trim(_ s: String, newlines: Bool = false) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return s }
+        let blank: (Unicode.Scalar) -> Bool = { c in
+            c == "\t" || c.properties.generalCategory == .spaceSeparator
+                || (newlines && (c.properties.generalCategory == .lineSeparator || c.properties.generalCategory == .paragraphSeparator
+                    || ("\n"..."\r").contains(c) || c == "\u{85}"))
+        }
+        let scalars = s.unicodeScalars
+        guard let lo = scalars.firstIndex(where: { !blank($0) }) else { return "" }
+        let hi = scalars.lastIndex(where: { !blank($0) })!
+        return String(scalars[lo...hi])
     }
 }

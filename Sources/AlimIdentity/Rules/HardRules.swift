@@ -29,18 +29,28 @@ enum HardRules {
     /// below this weight (frequent surname and first name) it stays distinct.
     static let nameOnlyReviewFloor = 16.0
 
+    /// The verdict for two normalised records (fills the record-level facts the assessment lacks).
     static func check(_ a: NormalizedRecord, _ b: NormalizedRecord, _ p: PairAssessment) -> RuleVerdict {
-        if a.isGuardianType != b.isGuardianType {
+        var p = p
+        p.guardians = (a.isGuardianType, b.isGuardianType)
+        p.yearGap = FieldComparison.yearGap(a.birthDate, b.birthDate)
+        return check(p)
+    }
+
+    /// The verdict from an assessment alone (the scorer records both kinds and the year gap).
+    static func check(_ p: PairAssessment) -> RuleVerdict {
+        let guardianPair = p.guardians.0
+        if p.guardians.0 != p.guardians.1 {
             return .distinct(reason: "un élève et un responsable ne sont jamais la même personne")
         }
         if p.ineEqual == false { return .distinct(reason: "INE différents") }
         let ineSame = p.ineEqual == true
         // Twins: same birth date, close or different first names. Only an equal INE says otherwise.
-        if !a.isGuardianType, p.date == .exact, p.firstName == .close || p.firstName == .different,
+        if !guardianPair, p.date == .exact, p.firstName == .close || p.firstName == .different,
            p.surname >= .close || p.sharedGuardian, !ineSame {
             return .distinct(reason: "jumeaux probables : même date de naissance, prénoms différents")
         }
-        if let gap = FieldComparison.yearGap(a.birthDate, b.birthDate), gap > maxYearGap {
+        if let gap = p.yearGap, gap > maxYearGap {
             return .distinct(reason: "plus de \(maxYearGap) ans d'écart entre les dates de naissance")
         }
         if p.relationshipConflict {
@@ -51,15 +61,18 @@ enum HardRules {
             return ineSame ? .noMerge(reason: "prénoms différents", transitive: true) : .distinct(reason: "prénoms différents")
         }
         if p.surname == .different, !ineSame {
-            if a.isGuardianType, p.sharedPhone || p.sharedEmail {
+            if guardianPair, p.sharedPhone || p.sharedEmail {
                 // A mother's birth name in one file, her usage name in the other: her own contacts tell.
-            } else if !a.isGuardianType, !p.sharedGuardian {
+            } else if !guardianPair, !p.sharedGuardian {
                 return .distinct(reason: "noms différents")
+            } else if guardianPair, p.phonesDiffer || p.emailsDiffer || p.address == .different {
+                // Another surname and contacts that disagree: a namesake by first name, not a usage name.
+                return .distinct(reason: "noms différents et coordonnées différentes")
             } else {
                 return .noMerge(reason: "noms différents", transitive: false)
             }
         }
-        if a.isGuardianType {
+        if guardianPair {
             let differing = [(p.phonesDiffer, "téléphones"), (p.emailsDiffer, "courriels"), (p.address == .different, "adresses")]
                 .filter(\.0).map(\.1)
             // Homonyms: the same name is all they share, and what else they give disagrees.
@@ -70,19 +83,30 @@ enum HardRules {
                 return .noMerge(reason: "homonymes : téléphones, courriels et adresses tous différents", transitive: true)
             }
         }
+        // A pupil's birth date is given by every source: one that disagrees outright is another child,
+        // even on the next line of the same file (siblings of homonymous families).
+        if !guardianPair, !ineSame, p.date == .different {
+            return .distinct(reason: "dates de naissance différentes")
+        }
         if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
             return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
         }
-        if a.isGuardianType, !p.hasStrongCorroboration, p.score < nameOnlyReviewFloor {
+        // One letter off in the first name, same surname, and the same home (address or landline): a typo
+        // of one guardian is likelier than two relatives one letter apart, but only the director can tell.
+        if guardianPair, !p.hasStrongCorroboration, p.surname == .exact, p.firstName == .close, !p.sexDiffers,
+           p.address == .exact || p.sharedLandline {
+            return .noMerge(reason: "prénoms à une lettre près, même nom et même domicile : faute de frappe probable", transitive: false)
+        }
+        if guardianPair, !p.hasStrongCorroboration, p.score < nameOnlyReviewFloor {
             return .insufficient(reason: "seul le nom est commun, et il est trop fréquent pour suffire")
         }
-        if a.isGuardianType, !p.hasStrongCorroboration {
+        if guardianPair, !p.hasStrongCorroboration {
             return .noMerge(reason: "aucun téléphone portable, courriel, enfant, adresse ou date de naissance en commun", transitive: false)
         }
-        if !a.isGuardianType, !ineSame, p.date == .different || (p.date == .oneDigit && !p.sharedGuardian) {
+        if !guardianPair, !ineSame, p.date == .different || (p.date == .oneDigit && !p.sharedGuardian) {
             return .distinct(reason: "dates de naissance différentes")
         }
-        if !a.isGuardianType, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
+        if !guardianPair, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
             return .noMerge(reason: "dates de naissance non concordantes", transitive: false)
         }
         return .allow

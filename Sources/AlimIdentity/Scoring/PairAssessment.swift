@@ -25,6 +25,10 @@ struct PairAssessment: Sendable {
     var sharedGuardian = false
     var sexDiffers = false
     var sameFile = false
+    /// Whether each record is guardian-type (guardian or contact).
+    var guardians = (false, false)
+    /// Years between the birth dates, when both are known.
+    var yearGap: Int?
 
     /// A shared identifier beyond the name: what an automatic guardian merge requires.
     var hasStrongCorroboration: Bool {

@@ -2,6 +2,9 @@ import AlimCore
 
 /// Scores candidate pairs: the sum of log2(m/u) weights over names, birth date, INE, contacts,
 /// address and the family graph, with a French reason for every field that spoke.
+///
+/// Works by record index over `FeatureTable` (interned integers): no record is copied and no `String`
+/// compared per pair; display values are read from the records only when reasons are written.
 struct PairScorer: Sendable {
     let context: MatchContext
     /// Whether to write the French reasons: only review pairs need them, and building them for every
@@ -9,20 +12,22 @@ struct PairScorer: Sendable {
     var explain = false
 
     func assess(_ i: Int, _ j: Int) -> PairAssessment {
-        let a = context.keys[i], b = context.keys[j]
-        let ra = RecordView(context: context, index: i), rb = RecordView(context: context, index: j)
+        let f = context.features
         var p = PairAssessment()
-        p.sameFile = a.ref.file == b.ref.file
+        p.sameFile = f.file[i] == f.file[j]
+        p.guardians = (f.guardian[i], f.guardian[j])
+        p.yearGap = FieldComparison.yearGap(f.birth[i], f.birth[j])
 
-        if let x = a.ine, let y = b.ine {
+        let x = f.ine[i], y = f.ine[j]
+        if x >= 0, y >= 0 {
             p.ineEqual = x == y
             if x == y { add(&p, Weights.ineEqual, "même INE") } else { note(&p, "INE différents") }
         }
-        scoreNames(&p, a, b, ra, rb)
-        scoreDate(&p, a, b, ra, rb)
-        if let x = a.sex, let y = b.sex, x != y { p.sexDiffers = true; add(&p, Weights.sexDifferent, "sexes différents") }
-        scoreContacts(&p, a, b)
-        scoreFamily(&p, i, j)
+        scoreNames(&p, i, j, f)
+        scoreDate(&p, i, j, f)
+        if f.sex[i] != 0, f.sex[j] != 0, f.sex[i] != f.sex[j] { p.sexDiffers = true; add(&p, Weights.sexDifferent, "sexes différents") }
+        scoreContacts(&p, i, j, f)
+        scoreFamily(&p, i, j, f)
         return p
     }
 
@@ -37,55 +42,62 @@ struct PairScorer: Sendable {
 
     // MARK: names
 
-    private func scoreNames(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord, _ ra: RecordView, _ rb: RecordView) {
-        let surnamesA = [a.lastName] + (a.usageName.map { [$0] } ?? [])
-        let surnamesB = [b.lastName] + (b.usageName.map { [$0] } ?? [])
-        var (surname, matchedKey) = bestSurname(surnamesA, surnamesB)
-        var first = FieldComparison.names(a.firstName, b.firstName)
+    private func scoreNames(_ p: inout PairAssessment, _ i: Int, _ j: Int, _ f: FeatureTable) {
+        let la = f.lastName[i], lb = f.lastName[j], ua = f.usageName[i], ub = f.usageName[j]
+        let fa = f.firstName[i], fb = f.firstName[j]
+        var (surname, matchedKey) = bestSurname(la, ua, lb, ub, f)
+        var first = FieldComparison.names(fa, fb, f)
         if surname < .close || first < .close {
-            let s1 = surnamesA.map { FieldComparison.names($0, b.firstName) }.max() ?? .missing
-            let s2 = surnamesB.map { FieldComparison.names(a.firstName, $0) }.max() ?? .missing
-            if s1 >= .close, s2 >= .close, s1 != .missing, s2 != .missing {
+            let s1 = max(FieldComparison.names(la, fb, f), ua.isEmpty ? .missing : FieldComparison.names(ua, fb, f))
+            let s2 = max(FieldComparison.names(fa, lb, f), ub.isEmpty ? .missing : FieldComparison.names(fa, ub, f))
+            if s1 >= .close, s2 >= .close {
                 p.swapped = true
                 surname = s2
                 first = s1
-                matchedKey = nil
+                matchedKey = -1
                 add(&p, Weights.swappedPenalty, "nom et prénom inversés")
             }
         }
         p.surname = surname
         p.firstName = first
-        let la = ra.displayLastName, lb = rb.displayLastName
+        let hasUsage = !ua.isEmpty || !ub.isEmpty
         switch surname {
         case .exact:
-            let count = matchedKey.map { context.surnameCount[$0] ?? 1 } ?? 1
+            let count = matchedKey >= 0 ? max(Int(f.surnameCount[Int(matchedKey)]), 1) : 1
             let w = Weights.exactName(count: count, population: context.population, range: Weights.surnameExactRange)
-            add(&p, w, a.usageName != nil || b.usageName != nil ? "même nom (naissance ou usage)" : "même nom")
-        case .close: add(&p, Weights.surnameClose, "noms proches : \(la) / \(lb)")
-        case .partial: add(&p, Weights.surnamePartial, "noms composés en partie communs : \(la) / \(lb)")
-        case .different: add(&p, Weights.surnameDifferent, "noms différents : \(la) / \(lb)")
+            add(&p, w, hasUsage ? "même nom (naissance ou usage)" : "même nom")
+        case .close: add(&p, Weights.surnameClose, "noms proches : \(lastDisplay(i)) / \(lastDisplay(j))")
+        case .partial: add(&p, Weights.surnamePartial, "noms composés en partie communs : \(lastDisplay(i)) / \(lastDisplay(j))")
+        case .different: add(&p, Weights.surnameDifferent, "noms différents : \(lastDisplay(i)) / \(lastDisplay(j))")
         case .missing: break
         }
         switch first {
         case .exact:
-            let count = context.firstNameCount[p.swapped ? b.firstName.compact : a.firstName.compact] ?? 1
+            let key = p.swapped ? fb.compact : fa.compact
+            let count = key >= 0 && Int(key) < f.firstNameCount.count ? max(Int(f.firstNameCount[Int(key)]), 1) : 1
             let w = Weights.exactName(count: count, population: context.population, range: Weights.firstNameExactRange)
             add(&p, w, "même prénom")
-        case .close: add(&p, Weights.firstNameClose, "prénoms proches : \(ra.firstName) / \(rb.firstName)")
-        case .partial: add(&p, Weights.firstNamePartial, "prénoms composés en partie communs : \(ra.firstName) / \(rb.firstName)")
-        case .different: add(&p, Weights.firstNameDifferent, "prénoms différents : \(ra.firstName) / \(rb.firstName)")
+        case .close: add(&p, Weights.firstNameClose, "prénoms proches : \(firstDisplay(i)) / \(firstDisplay(j))")
+        case .partial: add(&p, Weights.firstNamePartial, "prénoms composés en partie communs : \(firstDisplay(i)) / \(firstDisplay(j))")
+        case .different: add(&p, Weights.firstNameDifferent, "prénoms différents : \(firstDisplay(i)) / \(firstDisplay(j))")
         case .missing: break
         }
     }
 
-    /// Best level over birth and usage names of both sides, and the key that agreed exactly.
-    private func bestSurname(_ xs: [NameKeys], _ ys: [NameKeys]) -> (Level, String?) {
+    private func lastDisplay(_ i: Int) -> String { context.records[i].displayLastName }
+    private func firstDisplay(_ i: Int) -> String { context.records[i].firstName }
+
+    /// Best level over birth and usage names of both sides, and the interned key that agreed exactly (-1 if none).
+    private func bestSurname(_ la: NameFeature, _ ua: NameFeature, _ lb: NameFeature, _ ub: NameFeature, _ f: FeatureTable) -> (Level, Int32) {
         var best = Level.missing
-        var key: String?
-        for x in xs {
-            for y in ys {
-                let l = FieldComparison.names(x, y)
-                if l > best || (l == .exact && key == nil) {
+        var key: Int32 = -1
+        // Birth name always, usage name when written: at most four comparisons, no array built.
+        for xi in 0..<2 where xi == 0 || !ua.isEmpty {
+            let x = xi == 0 ? la : ua
+            for yi in 0..<2 where yi == 0 || !ub.isEmpty {
+                let y = yi == 0 ? lb : ub
+                let l = FieldComparison.names(x, y, f)
+                if l > best || (l == .exact && key < 0) {
                     best = max(best, l)
                     if l == .exact { key = x.compact == y.compact ? x.compact : x.core }
                 }
@@ -96,14 +108,14 @@ struct PairScorer: Sendable {
 
     // MARK: birth date
 
-    private func scoreDate(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord, _ ra: RecordView, _ rb: RecordView) {
-        p.date = FieldComparison.dates(a.birthDate, b.birthDate)
+    private func scoreDate(_ p: inout PairAssessment, _ i: Int, _ j: Int, _ f: FeatureTable) {
+        p.date = FieldComparison.dates(f.birth[i], f.birth[j])
         switch p.date {
         case .exact: add(&p, Weights.dateExact, "même date de naissance")
         case .swappedDayMonth: add(&p, Weights.dateSwapped, "jour et mois de naissance inversés")
         case .oneDigit: add(&p, Weights.dateOneDigit, "dates de naissance à un chiffre près")
         case .different:
-            add(&p, Weights.dateDifferent, "dates de naissance différentes : \(french(a.birthDate)) / \(french(b.birthDate))")
+            add(&p, Weights.dateDifferent, "dates de naissance différentes : \(french(context.keys[i].birthDate)) / \(french(context.keys[j].birthDate))")
         case .missing: break
         }
     }
@@ -116,13 +128,19 @@ struct PairScorer: Sendable {
 
     // MARK: contacts
 
-    private func scoreContacts(_ p: inout PairAssessment, _ a: NormalizedRecord, _ b: NormalizedRecord) {
-        if !a.phones.isEmpty, !b.phones.isEmpty {
-            let shared = Set(a.phones).intersection(b.phones)
-            if shared.contains(where: PhoneNormalizer.isPersonal) {
+    private func scoreContacts(_ p: inout PairAssessment, _ i: Int, _ j: Int, _ f: FeatureTable) {
+        let (a0, a1) = (Int(f.phoneStart[i]), Int(f.phoneStart[i + 1])), (b0, b1) = (Int(f.phoneStart[j]), Int(f.phoneStart[j + 1]))
+        if a0 < a1, b0 < b1 {
+            var personal = false, shared = false
+            var x = a0, y = b0
+            while x < a1, y < b1 {
+                let u = f.phoneIDs[x], v = f.phoneIDs[y]
+                if u == v { shared = true; if f.personalPhone[Int(u)] { personal = true }; x += 1; y += 1 } else if u < v { x += 1 } else { y += 1 }
+            }
+            if personal {
                 p.sharedPhone = true
                 add(&p, Weights.phoneShared, "même téléphone portable")
-            } else if !shared.isEmpty {
+            } else if shared {
                 p.sharedLandline = true
                 add(&p, Weights.landlineShared, "même téléphone fixe")
             } else {
@@ -130,10 +148,11 @@ struct PairScorer: Sendable {
                 add(&p, Weights.phonesDifferent, "téléphones différents")
             }
         }
-        if let x = a.email, let y = b.email {
-            if x == y { p.sharedEmail = true; add(&p, Weights.emailEqual, "même courriel") } else { p.emailsDiffer = true; add(&p, Weights.emailsDifferent, "courriels différents") }
+        let ea = f.email[i], eb = f.email[j]
+        if ea >= 0, eb >= 0 {
+            if ea == eb { p.sharedEmail = true; add(&p, Weights.emailEqual, "même courriel") } else { p.emailsDiffer = true; add(&p, Weights.emailsDifferent, "courriels différents") }
         }
-        p.address = Self.compareAddresses(a.address, b.address)
+        p.address = Self.compareAddresses(i, j, f)
         switch p.address {
         case .exact: add(&p, Weights.addressEqual, "même adresse")
         case .close, .partial: add(&p, Weights.addressEqual / 2, "adresses proches")
@@ -143,6 +162,18 @@ struct PairScorer: Sendable {
     }
 
     /// Same locality, number and street (type-insensitive) is exact; one typo in the street is close.
+    static func compareAddresses(_ i: Int, _ j: Int, _ f: FeatureTable) -> Level {
+        let sa = f.street[i], sb = f.street[j]
+        guard sa >= 0, sb >= 0 else { return .missing }
+        if f.locality[i] >= 0, f.locality[j] >= 0, f.locality[i] != f.locality[j], f.city[i] != f.city[j] { return .different }
+        if f.number[i] != f.number[j] { return .different }
+        if sa == sb { return .exact }
+        let x = f.streetCompact[i], y = f.streetCompact[j]
+        if x == y || StringSimilarity.jaroWinkler(f.strings.bytes[Int(x)], f.strings.bytes[Int(y)]) >= 0.93 { return .close }
+        return .different
+    }
+
+    /// The string form, kept for callers holding two normalised addresses.
     static func compareAddresses(_ a: NormalizedAddress?, _ b: NormalizedAddress?) -> Level {
         guard let a, let b, !a.street.isEmpty, !b.street.isEmpty else { return .missing }
         if let la = a.locality, let lb = b.locality, la != lb, a.city != b.city { return .different }
@@ -155,33 +186,38 @@ struct PairScorer: Sendable {
 
     // MARK: family graph
 
-    private func scoreFamily(_ p: inout PairAssessment, _ i: Int, _ j: Int) {
-        let a = context.keys[i]
-        if a.isGuardianType {
-            let ca = context.childPersons[i], cb = context.childPersons[j]
-            if !ca.isEmpty, !cb.isEmpty, !ca.isDisjoint(with: cb) {
+    private func scoreFamily(_ p: inout PairAssessment, _ i: Int, _ j: Int, _ f: FeatureTable) {
+        if f.guardian[i] {
+            var x = Int(f.childStart[i]), y = Int(f.childStart[j])
+            let xe = Int(f.childStart[i + 1]), ye = Int(f.childStart[j + 1])
+            var shared = false, conflict = false
+            while x < xe, y < ye {
+                let u = f.childIDs[x], v = f.childIDs[y]
+                if u == v {
+                    shared = true
+                    // Relationship codes are compared whatever the source: a wrong "distinct" costs a review,
+                    // a wrong merge gives a stranger a child.
+                    let ra = f.childRelation[x], rb = f.childRelation[y]
+                    if ra >= 0, rb >= 0, ra != rb { conflict = true }
+                    x += 1; y += 1
+                } else if u < v { x += 1 } else { y += 1 }
+            }
+            if shared {
                 p.sharedChild = true
                 add(&p, Weights.sharedChild, "enfant en commun")
-                let ra = context.childRelations[i], rb = context.childRelations[j]
-                // Relationship codes are compared whatever the source: a wrong "distinct" costs a review,
-                // a wrong merge gives a stranger a child.
-                if ca.intersection(cb).contains(where: { c in ra[c].map { x in rb[c].map { $0 != x } ?? false } ?? false }) {
+                if conflict {
                     p.relationshipConflict = true
                     note(&p, "liens de parenté différents avec le même enfant")
                 }
             }
         } else {
-            let ga = context.guardianSignatures[i], gb = context.guardianSignatures[j]
-            if !ga.isEmpty, !gb.isEmpty, !ga.isDisjoint(with: gb) { p.sharedGuardian = true; add(&p, Weights.sharedGuardian, "responsables en commun") }
+            var x = Int(f.signatureStart[i]), y = Int(f.signatureStart[j])
+            let xe = Int(f.signatureStart[i + 1]), ye = Int(f.signatureStart[j + 1])
+            while x < xe, y < ye {
+                let u = f.signatures[x], v = f.signatures[y]
+                if u == v { p.sharedGuardian = true; add(&p, Weights.sharedGuardian, "responsables en commun"); return }
+                if u < v { x += 1 } else { y += 1 }
+            }
         }
     }
-}
-
-/// Lazy access to a record's display values: reasons need them, scoring most pairs does not,
-/// and copying a whole `PersonRecord` per pair would dominate the run time.
-struct RecordView {
-    let context: MatchContext
-    let index: Int
-    var displayLastName: String { context.records[index].displayLastName }
-    var firstName: String { context.records[index].firstName }
 }

@@ -1,37 +1,44 @@
-/// Edit-distance measures for folded ASCII names.
+/// Edit-distance measures for folded ASCII names, on bytes.
 ///
 /// One-letter typos (`BERNARD`/`BERANRD`, `LEA`/`LEO`) are the commonest error in hand-typed exports;
-/// Jaro-Winkler rewards a shared start, Damerau-Levenshtein counts a transposition as one edit.
+/// Jaro-Winkler rewards a shared start, Damerau-Levenshtein counts a transposition as one edit. The
+/// matcher only ever asks "at most one edit?" and "Jaro-Winkler above a bar?", so both work on byte
+/// buffers without allocating.
 enum StringSimilarity {
     /// Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).
     static func jaroWinkler(_ a: String, _ b: String) -> Double {
-        let s = Array(a.utf8), t = Array(b.utf8)
+        jaroWinkler(Array(a.utf8), Array(b.utf8))
+    }
+
+    static func jaroWinkler(_ s: [UInt8], _ t: [UInt8]) -> Double {
         if s.isEmpty || t.isEmpty { return s.isEmpty && t.isEmpty ? 1 : 0 }
         if s == t { return 1 }
-        let window = max(0, max(s.count, t.count) / 2 - 1)
-        var sMatched = [Bool](repeating: false, count: s.count)
-        var tMatched = [Bool](repeating: false, count: t.count)
-        var matches = 0
-        for i in 0..<s.count {
-            let lo = max(0, i - window), hi = min(t.count - 1, i + window)
-            if lo > hi { continue }
-            for j in lo...hi where !tMatched[j] && s[i] == t[j] {
-                sMatched[i] = true; tMatched[j] = true; matches += 1
-                break
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: s.count + t.count) { flags in
+            flags.initialize(repeating: false)
+            let sOff = 0, tOff = s.count
+            let window = max(0, max(s.count, t.count) / 2 - 1)
+            var matches = 0
+            for i in 0..<s.count {
+                let lo = max(0, i - window), hi = min(t.count - 1, i + window)
+                if lo > hi { continue }
+                for j in lo...hi where !flags[tOff + j] && s[i] == t[j] {
+                    flags[sOff + i] = true; flags[tOff + j] = true; matches += 1
+                    break
+                }
             }
+            if matches == 0 { return 0 }
+            var transpositions = 0, k = 0
+            for i in 0..<s.count where flags[sOff + i] {
+                while !flags[tOff + k] { k += 1 }
+                if s[i] != t[k] { transpositions += 1 }
+                k += 1
+            }
+            let m = Double(matches)
+            let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
+            var prefix = 0
+            while prefix < min(4, s.count, t.count), s[prefix] == t[prefix] { prefix += 1 }
+            return jaro + Double(prefix) * 0.1 * (1 - jaro)
         }
-        if matches == 0 { return 0 }
-        var transpositions = 0, k = 0
-        for i in 0..<s.count where sMatched[i] {
-            while !tMatched[k] { k += 1 }
-            if s[i] != t[k] { transpositions += 1 }
-            k += 1
-        }
-        let m = Double(matches)
-        let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
-        var prefix = 0
-        while prefix < min(4, s.count, t.count), s[prefix] == t[prefix] { prefix += 1 }
-        return jaro + Double(prefix) * 0.1 * (1 - jaro)
     }
 
     /// Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions).
@@ -53,5 +60,23 @@ enum StringSimilarity {
             (prev2, prev, cur) = (prev, cur, prev2)
         }
         return prev[t.count]
+    }
+
+    /// Whether the optimal-string-alignment distance is at most one, in one linear pass:
+    /// equal, one substitution, one adjacent transposition, or one insertion/deletion.
+    static func withinOneEdit(_ s: [UInt8], _ t: [UInt8]) -> Bool {
+        if s.count == t.count {
+            var i = 0
+            while i < s.count, s[i] == t[i] { i += 1 }
+            if i == s.count { return true }
+            // One substitution at i, or a transposition of i and i+1; the rest must agree.
+            if i + 1 < s.count, s[i] == t[i + 1], s[i + 1] == t[i], s[(i + 2)...] == t[(i + 2)...] { return true }
+            return s[(i + 1)...] == t[(i + 1)...]
+        }
+        let (short, long) = s.count < t.count ? (s, t) : (t, s)
+        guard long.count - short.count == 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        return short[i...] == long[(i + 1)...]
     }
 }
