@@ -86,6 +86,7 @@ public struct ReviewPair: Codable, Hashable, Sendable {
 
 /// A director's decision on a pair, applied on every later run.
 public struct PairDecision: Codable, Hashable, Sendable {
+    /// Same person (`merge`) or two people (`distinct`): either way the pair is never asked again.
     public enum Verdict: String, Codable, Sendable { case merge, distinct }
     public var pairId: String
     public var a: RecordRef
@@ -218,6 +219,7 @@ public struct MassRemovalHold: Codable, Hashable, Sendable {
 
 /// One line of the directory export for the ENT.
 public struct DirectoryEntry: Codable, Hashable, Sendable {
+    /// What the ENT must do with the account tonight.
     public enum Action: String, Codable, Sendable { case create, update, deactivate }
     public var action: Action
     public var accountId: AccountID
@@ -262,6 +264,7 @@ public struct AccountsArtifact: Codable, Sendable, Equatable {
 
 /// How a guardian gets (or does not get) their sheet: one row per legal guardian in coverage.csv.
 public struct CoverageEntry: Codable, Hashable, Sendable {
+    /// How the guardian gets the sheet; the raw values are the French words of coverage.csv.
     public enum Status: String, Codable, Sendable {
         case printed = "imprimée"
         case emailed = "envoyée par courriel"
@@ -289,6 +292,7 @@ public struct CoverageEntry: Codable, Hashable, Sendable {
 
 /// What the sheets stage hands on to the report.
 public struct SheetsArtifact: Codable, Sendable, Equatable {
+    /// One school's bundle and its counts, for the report's coverage table.
     public struct SchoolBundle: Codable, Hashable, Sendable {
         public var uai: UAI
         /// Bundle folder relative to the run directory (`sheets/<UAI>`).

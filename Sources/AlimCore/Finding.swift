@@ -47,6 +47,7 @@ public struct Finding: Codable, Hashable, Sendable, Comparable {
 
 /// How one inbox file was handled, for the summary and the report.
 public struct FileOutcome: Codable, Hashable, Sendable, Comparable {
+    /// What became of the file: the report and the exit code read it.
     public enum Status: String, Codable, Sendable {
         /// Read; its records are in the artifact (some may be rejects).
         case imported

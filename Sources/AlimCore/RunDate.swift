@@ -32,6 +32,7 @@ public struct RunDate: Hashable, Codable, Comparable, Sendable, CustomStringConv
         return RunDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// Days in a month, leap years included: what tells 29/02/2016 from 29/02/2017.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
