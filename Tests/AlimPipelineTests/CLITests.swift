@@ -79,6 +79,15 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(rejects.contains { $0[0] == "0610004D/CSVExtraction-eleves.csv" })
     }
 
+    func testReplayingTheAccountsOfAnOlderRunIsRefusedWithExit64() throws {
+        let work = try TestSupport.workdir("cli-old")
+        XCTAssertEqual(try alim(["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01"]).status, 0)
+        XCTAssertEqual(try alim(["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-02"]).status, 0)
+        let r = try alim(["stage", "accounts", "--run", "2026-09-01-001", "--workdir", work.path])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.err.contains("ne peut pas être rejoué"), r.err)
+    }
+
     func testEverySubcommandHasHelpWithAnExample() throws {
         for sub in ["run", "stage", "runs", "init", "review", "renew", "sheets", "report"] {
             let r = try alim([sub, "--help"])

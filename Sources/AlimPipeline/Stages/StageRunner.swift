@@ -73,7 +73,13 @@ enum StageRunner {
         let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
         let allow = Set(ctx.record.allowMassRemoval.compactMap { UAI($0) })
         let stage = AccountsStage(workdir: ctx.workdir.root, config: ctx.config)
-        let artifact = try stage.run(identity, date: ctx.date, runId: ctx.runId, allowMassRemoval: allow)
+        let artifact: AccountsArtifact
+        do {
+            artifact = try stage.run(identity, date: ctx.date, runId: ctx.runId, allowMassRemoval: allow)
+        } catch let error as AccountsError {
+            // An operator's mistake (an older run replayed, a damaged key), not a bug: say it in French, exit 64.
+            throw PipelineError.usage(error.description + ".")
+        }
         try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.accounts))
         try SecureFile.write(ContractFiles.accounts(artifact).encoded(), to: ctx.file(ArtifactName.accountsCSV))
         try SecureFile.write(ContractFiles.lineage(artifact).encoded(), to: ctx.file(ArtifactName.lineage))
