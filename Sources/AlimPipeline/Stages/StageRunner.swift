@@ -5,6 +5,7 @@ import AlimIngest
 import AlimReport
 import AlimSheets
 import Foundation
+import Logging
 
 /// Runs one stage from the previous stage's persisted artifact and persists its own.
 ///
@@ -44,6 +45,13 @@ enum StageRunner {
         try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.ingest))
         try SecureFile.write(ContractFiles.findings(artifact.rejects).encoded(), to: ctx.file(ArtifactName.rejects))
         try SecureFile.write(ContractFiles.findings(artifact.warnings).encoded(), to: ctx.file(ArtifactName.warnings))
+        // File-level problems go to the log too (file, line and column; never a person's data), so the
+        // operator's log collector sees them without opening rejects.csv.
+        let logger = Logger(label: "alim.ingest")
+        for file in artifact.files where file.status == .refused || file.status == .unknown {
+            logger.warning("file refused", metadata: ["file": "\(file.file)", "status": "\(file.status.rawValue)",
+                                                      "reason": "\(file.message ?? "")"])
+        }
         let personRejects = artifact.rejects.count
         let refused = artifact.files.contains { $0.status == .refused || $0.status == .unknown }
         return Outcome(summary: StageSummary(name: "ingest", recordsIn: artifact.records.count + personRejects,
