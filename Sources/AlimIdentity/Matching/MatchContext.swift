@@ -15,7 +15,9 @@ struct MatchContext: Sendable {
     init(records: [PersonRecord], keys: [NormalizedRecord]) {
         self.records = records
         self.keys = keys
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
+        var index: [RecordRef: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for i in keys.indices { index[keys[i].ref] = i }
         self.index = index
         features = FeatureTable(keys: keys, records: records, index: index)
         // A floor on the population: in a small inbox, observed frequencies say nothing (a name seen twice
