@@ -42,6 +42,44 @@ final class ParallelTests: XCTestCase {
         XCTAssertEqual(Identity.reviewCSV(a).encoded(), Identity.reviewCSV(b).encoded())
     }
 
+    func testFeatureTableBuiltInRangesEqualsOnePass() {
+        let normalized = Identity.normalize(Fx.ingest(families(60)), threads: 1)
+        let keys = normalized.keys, records = normalized.ingest.records
+        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
+        let one = FeatureTable(keys: keys, records: records, index: index, threads: 1)
+        XCTAssertGreaterThan(one.strings.count, 100)
+        for threads in [2, 3, 7] {
+            let other = FeatureTable(keys: keys, records: records, index: index, threads: threads)
+            XCTAssertEqual(one.strings.bytes, other.strings.bytes, "\(threads) threads")
+            XCTAssertEqual(one.file, other.file)
+            XCTAssertEqual(one.ine, other.ine)
+            XCTAssertEqual(one.birth, other.birth)
+            for (a, b) in [(one.lastName, other.lastName), (one.usageName, other.usageName), (one.firstName, other.firstName)] {
+                XCTAssertEqual(a.map(\.compact), b.map(\.compact))
+                XCTAssertEqual(a.map(\.core), b.map(\.core))
+                XCTAssertEqual(a.map(\.tokenStart), b.map(\.tokenStart))
+                XCTAssertEqual(a.map(\.tokenCount), b.map(\.tokenCount))
+            }
+            XCTAssertEqual(one.tokens, other.tokens)
+            XCTAssertEqual(one.phoneStart, other.phoneStart)
+            XCTAssertEqual(one.phoneIDs, other.phoneIDs)
+            XCTAssertEqual(one.email, other.email)
+            XCTAssertEqual([one.street, one.streetCompact, one.number, one.locality, one.city],
+                           [other.street, other.streetCompact, other.number, other.locality, other.city])
+            XCTAssertEqual(one.surnameKeyStart, other.surnameKeyStart)
+            XCTAssertEqual(one.surnameKeys, other.surnameKeys)
+            XCTAssertEqual(one.surnameInitial, other.surnameInitial)
+            XCTAssertEqual(one.soundStart, other.soundStart)
+            XCTAssertEqual(one.sounds, other.sounds)
+            XCTAssertEqual(one.surnameCount, other.surnameCount)
+            XCTAssertEqual(one.firstNameCount, other.firstNameCount)
+            XCTAssertEqual(one.signatureStart, other.signatureStart)
+            XCTAssertEqual(one.signatures, other.signatures)
+            XCTAssertEqual(one.personalPhone, other.personalPhone)
+            XCTAssertEqual(one.particle, other.particle)
+        }
+    }
+
     /// Families in two schools: pupils re-entered with spelling variants, their guardians listed by both
     /// schools with phone variants, twins, and a namesake guardian with no contact (review).
     private func families(_ n: Int) -> [PersonRecord] {

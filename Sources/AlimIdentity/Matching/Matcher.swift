@@ -32,7 +32,7 @@ struct Matcher {
     func run() -> (IdentityArtifact, MatchDiagnostics) {
         let records = normalized.ingest.records
         let keys = normalized.keys
-        var context = MatchContext(records: records, keys: keys)
+        var context = MatchContext(records: records, keys: keys, threads: threads)
         let book = DecisionBook(decisions, index: context.index)
         var uf = UnionFind(count: keys.count)
         var state = RunState()

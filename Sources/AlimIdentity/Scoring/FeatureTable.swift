@@ -85,50 +85,30 @@ struct FeatureTable: Sendable {
     var childIDs: [Int32] = []
     var childRelation: [Int32] = []
 
-    init(keys: [NormalizedRecord], records: [PersonRecord], index refIndex: [RecordRef: Int]) {
+    /// Source files, interned apart from the comparison strings.
+    var files = Interner()
+
+    private init() {}
+
+    /// Builds the table; the per-record part (most of the interning) runs on `threads` contiguous record
+    /// ranges, each with its own interner, merged in order so every id is the one a single pass gives.
+    init(keys: [NormalizedRecord], records: [PersonRecord], index refIndex: [RecordRef: Int], threads: Int? = nil) {
         let n = keys.count
-        guardian.reserveCapacity(n)
-        var files: [String: Int32] = [:]
-        for idx in keys.indices {
-            let k = keys[idx]
-            guardian.append(k.isGuardianType)
-            file.append(files[k.ref.file] ?? { let v = Int32(files.count); files[k.ref.file] = v; return v }())
-            ine.append(k.ine.map { strings.id($0) } ?? -1)
-            sex.append(k.sex == "M" ? 1 : k.sex == "F" ? 2 : 0)
-            birth.append(k.birthDate.flatMap(Self.dateNumber) ?? -1)
-            lastName.append(name(k.lastName))
-            usageName.append(k.usageName.map { name($0) } ?? NameFeature())
-            firstName.append(name(k.firstName))
-            let fb = k.firstName.compact.utf8
-            firstPrefix.append(fb.isEmpty ? 0 : UInt16(fb.first!) << 8 | UInt16(fb.dropFirst().first ?? 0))
-            surnameKeyStart.append(Int32(surnameKeys.count))
-            for s in k.surnameKeys {
-                surnameKeys.append(strings.id(s))
-                surnameInitial.append(s.utf8.first ?? 0)
-            }
-            soundStart.append(Int32(sounds.count))
-            for s in k.surnameSounds { sounds.append(strings.id(s)) }
-            phoneStart.append(Int32(phoneIDs.count))
-            phoneIDs.append(contentsOf: k.phones.map { strings.id($0) }.sorted())
-            email.append(k.email.map { strings.id($0) } ?? -1)
-            if let a = k.address, !a.street.isEmpty {
-                street.append(strings.id(a.street))
-                streetCompact.append(strings.id(a.street.filter { $0 != " " }))
-                number.append(a.number.map { strings.id($0) } ?? -1)
-                locality.append(a.locality.map { strings.id($0) } ?? -1)
-                city.append(a.city.map { strings.id($0) } ?? -1)
-            } else {
-                street.append(-1); streetCompact.append(-1); number.append(-1); locality.append(-1); city.append(-1)
-            }
+        let parts: [FeatureTable] = Parallel.map(count: n, threads: Parallel.threads(threads, count: n)) { range in
+            var part = FeatureTable()
+            part.appendRecords(keys, range)
+            return [part]
         }
+        self = parts.first ?? FeatureTable()
+        for part in parts.dropFirst() { append(part) }
         phoneStart.append(Int32(phoneIDs.count))
         surnameKeyStart.append(Int32(surnameKeys.count))
         soundStart.append(Int32(sounds.count))
         // Name frequencies and signatures intern their own strings, so id-indexed tables are sized last.
         var surnames: [Int32: Int32] = [:], firsts: [Int32: Int32] = [:]
-        for (i, k) in keys.enumerated() {
+        for i in keys.indices {
             for s in surnameKeyRange(i) { surnames[surnameKeys[s], default: 0] += 1 }
-            firsts[strings.id(k.firstName.compact), default: 0] += 1
+            firsts[strings.id(keys[i].firstName.compact), default: 0] += 1
         }
         // Guardian signatures, exact and tagged: 1 = phone id, 2 = e-mail id, 3 = (surname, first name) ids.
         var sigs = Array(repeating: [Int64](), count: n)
@@ -157,6 +137,82 @@ struct FeatureTable: Sendable {
         personalPhone = Array(repeating: false, count: m)
         for id in phoneIDs { personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes[Int(id)], as: UTF8.self)) }
         childStart = Array(repeating: 0, count: n + 1)
+    }
+
+    /// The per-record features of `range`, without the closing offsets (added once every part is merged).
+    private mutating func appendRecords(_ keys: [NormalizedRecord], _ range: Range<Int>) {
+        guardian.reserveCapacity(range.count)
+        for idx in range {
+            let k = keys[idx]
+            guardian.append(k.isGuardianType)
+            file.append(files.id(k.ref.file))
+            ine.append(k.ine.map { strings.id($0) } ?? -1)
+            sex.append(k.sex == "M" ? 1 : k.sex == "F" ? 2 : 0)
+            birth.append(k.birthDate.flatMap(Self.dateNumber) ?? -1)
+            lastName.append(name(k.lastName))
+            usageName.append(k.usageName.map { name($0) } ?? NameFeature())
+            firstName.append(name(k.firstName))
+            let fb = k.firstName.compact.utf8
+            firstPrefix.append(fb.isEmpty ? 0 : UInt16(fb.first!) << 8 | UInt16(fb.dropFirst().first ?? 0))
+            surnameKeyStart.append(Int32(surnameKeys.count))
+            for s in k.surnameKeys {
+                surnameKeys.append(strings.id(s))
+                surnameInitial.append(s.utf8.first ?? 0)
+            }
+            soundStart.append(Int32(sounds.count))
+            for s in k.surnameSounds { sounds.append(strings.id(s)) }
+            phoneStart.append(Int32(phoneIDs.count))
+            phoneIDs.append(contentsOf: k.phones.map { strings.id($0) }.sorted())
+            email.append(k.email.map { strings.id($0) } ?? -1)
+            if let a = k.address, !a.street.isEmpty {
+                street.append(strings.id(a.street))
+                streetCompact.append(strings.id(a.street.filter { $0 != " " }))
+                number.append(a.number.map { strings.id($0) } ?? -1)
+                locality.append(a.locality.map { strings.id($0) } ?? -1)
+                city.append(a.city.map { strings.id($0) } ?? -1)
+            } else {
+                street.append(-1); streetCompact.append(-1); number.append(-1); locality.append(-1); city.append(-1)
+            }
+        }
+    }
+
+    /// Appends a table built on the following record range: its ids are re-interned here in its own id
+    /// order (first occurrence), which is the order one pass over both ranges would have given them.
+    private mutating func append(_ o: FeatureTable) {
+        let map = o.strings.bytes.map { strings.id(String(decoding: $0, as: UTF8.self)) }
+        let fileMap = o.files.bytes.map { files.id(String(decoding: $0, as: UTF8.self)) }
+        func r(_ x: Int32) -> Int32 { x < 0 ? x : map[Int(x)] }
+        let tokenBase = Int32(tokens.count)
+        func name(_ f: NameFeature) -> NameFeature {
+            f.isEmpty ? f : NameFeature(compact: r(f.compact), core: r(f.core), tokenStart: f.tokenStart + tokenBase, tokenCount: f.tokenCount)
+        }
+        guardian += o.guardian
+        file += o.file.map { fileMap[Int($0)] }
+        ine += o.ine.map(r)
+        sex += o.sex
+        birth += o.birth
+        lastName += o.lastName.map(name)
+        usageName += o.usageName.map(name)
+        firstName += o.firstName.map(name)
+        tokens += o.tokens.map(r)
+        firstPrefix += o.firstPrefix
+        let keyBase = Int32(surnameKeys.count), soundBase = Int32(sounds.count)
+        surnameKeyStart += o.surnameKeyStart.map { $0 + keyBase }
+        surnameKeys += o.surnameKeys.map(r)
+        surnameInitial += o.surnameInitial
+        soundStart += o.soundStart.map { $0 + soundBase }
+        sounds += o.sounds.map(r)
+        for (x, start) in o.phoneStart.enumerated() {
+            let end = x + 1 < o.phoneStart.count ? Int(o.phoneStart[x + 1]) : o.phoneIDs.count
+            phoneStart.append(Int32(phoneIDs.count))
+            phoneIDs += o.phoneIDs[Int(start)..<end].map(r).sorted()
+        }
+        email += o.email.map(r)
+        street += o.street.map(r)
+        streetCompact += o.streetCompact.map(r)
+        number += o.number.map(r)
+        locality += o.locality.map(r)
+        city += o.city.map(r)
     }
 
     func childRange(_ i: Int) -> Range<Int> { Int(childStart[i])..<Int(childStart[i + 1]) }
