@@ -135,7 +135,11 @@ struct FeatureTable: Sendable {
         particle = Array(repeating: false, count: m)
         for p in NameNormalizer.particles { if let id = strings.lookup(p) { particle[Int(id)] = true } }
         personalPhone = Array(repeating: false, count: m)
-        for id in phoneIDs { personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes[Int(id)], as: UTF8.self)) }
+        var classified = Array(repeating: false, count: m)  // each distinct number once, not once per record
+        for id in phoneIDs where !classified[Int(id)] {
+            classified[Int(id)] = true
+            personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes[Int(id)], as: UTF8.self))
+        }
         childStart = Array(repeating: 0, count: n + 1)
     }
 
