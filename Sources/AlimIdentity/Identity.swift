@@ -5,12 +5,15 @@ import Foundation
 public enum Identity {
     /// Normalises every record into comparison keys (its own persisted artifact), so matching never
     /// depends on accents, case, separators, date or phone spelling.
-    public static func normalize(_ ingest: IngestArtifact) -> NormalizedArtifact {
+    ///
+    /// `threads`: nil = automatic (two threads above 20,000 records); an explicit count forces the split
+    /// (the output is byte-identical whatever the count).
+    public static func normalize(_ ingest: IngestArtifact, threads: Int? = nil) -> NormalizedArtifact {
         var ingest = ingest
         if !zip(ingest.records, ingest.records.dropFirst()).allSatisfy({ $0.ref < $1.ref }) {
             ingest.records.sort { $0.ref < $1.ref }
         }
-        return NormalizedArtifact(ingest: ingest, keys: RecordNormalizer.normalizeAll(ingest.records))
+        return NormalizedArtifact(ingest: ingest, keys: RecordNormalizer.normalizeAll(ingest.records, threads: threads))
     }
 
     /// Groups records into persons, applying the director's decisions; uncertain pairs go to review.
@@ -18,17 +21,20 @@ public enum Identity {
     /// Pupils are resolved first, then guardians and contacts (a pupil and a guardian are never one
     /// person). Pairs scoring at or above `mergeThreshold` merge unless a hard rule forbids it; pairs
     /// between the thresholds, or forbidden but plausible, go to review; the rest stay distinct.
-    public static func match(_ normalized: NormalizedArtifact, decisions: [PairDecision], config: IdentityConfig) -> IdentityArtifact {
-        matchWithDiagnostics(normalized, decisions: decisions, config: config).0
+    ///
+    /// `threads`: as for `normalize` (candidate pairs are scored in contiguous ranges on that many threads).
+    public static func match(_ normalized: NormalizedArtifact, decisions: [PairDecision], config: IdentityConfig,
+                             threads: Int? = nil) -> IdentityArtifact {
+        matchWithDiagnostics(normalized, decisions: decisions, config: config, threads: threads).0
     }
 
     /// `match`, plus the candidate pairs and refused unions a benchmark needs to measure blocking.
     public static func matchWithDiagnostics(_ normalized: NormalizedArtifact, decisions: [PairDecision],
-                                            config: IdentityConfig) -> (IdentityArtifact, MatchDiagnostics) {
+                                            config: IdentityConfig, threads: Int? = nil) -> (IdentityArtifact, MatchDiagnostics) {
         let aligned = normalized.keys.count == normalized.ingest.records.count
             && zip(normalized.keys, normalized.ingest.records).allSatisfy { $0.ref == $1.ref }
-        let ready = aligned ? normalized : normalize(normalized.ingest)
-        return Matcher(normalized: ready, decisions: decisions, config: config).run()
+        let ready = aligned ? normalized : normalize(normalized.ingest, threads: threads)
+        return Matcher(normalized: ready, decisions: decisions, config: config, threads: threads).run()
     }
 
     /// review.csv: French headers and the evidence a director can judge.

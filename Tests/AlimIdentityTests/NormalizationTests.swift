@@ -155,7 +155,7 @@ final class NormalizationTests: XCTestCase {
     func testParallelNormalisationEqualsOneThread() {
         // Above the threshold the inbox is cut in two halves: same keys, same order as one pass.
         let names = ["Léa", "HÉLÈNE", "Noël", "Jean-Pierre", "D'ALMEIDA", "Zoé", "Œillet", "Martin"]
-        let records = (0..<(RecordNormalizer.parallelThreshold + 3)).map { k in
+        let records = (0..<(Parallel.threshold + 3)).map { k in
             Fx.guardian("0611234A/CSVExtraction-responsables.csv", String(k + 2), last: names[k % 8] + String(k % 97),
                         first: names[(k / 8) % 8], phones: ["06 52 41 \(10 + k % 80) 39"],
                         address: Fx.address("\(k % 50) RUE PASTEUR"))

@@ -9,8 +9,11 @@ import AlimCore
 /// hex digits of FNV-1a of that key. Two clusters that would share an id (homonyms with no date nor
 /// contact) both fall back to their smallest record ref, which is unique within a run.
 enum PersonIDs {
-    static func assign(clusters: [[Int]], records: [PersonRecord], keys: [NormalizedRecord]) -> [PersonID] {
-        let primary = clusters.map { stableKey($0, records: records, keys: keys) }
+    /// Clusters are independent: their keys are computed in contiguous ranges on `threads` threads.
+    static func assign(clusters: [[Int]], records: [PersonRecord], keys: [NormalizedRecord], threads: Int? = nil) -> [PersonID] {
+        let primary = Parallel.map(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range in
+            clusters[range].map { stableKey($0, records: records, keys: keys) }
+        }
         var counts: [String: Int] = [:]
         for k in primary { counts[k, default: 0] += 1 }
         return zip(clusters, primary).map { members, key in

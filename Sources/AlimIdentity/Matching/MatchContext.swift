@@ -12,12 +12,14 @@ struct MatchContext: Sendable {
     /// The population below which name frequencies are treated as if observed among this many records.
     static let minimumPopulation = 2000
 
-    init(records: [PersonRecord], keys: [NormalizedRecord]) {
+    init(records: [PersonRecord], keys: [NormalizedRecord], threads: Int? = nil) {
         self.records = records
         self.keys = keys
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.ref, $0) })
+        var index: [RecordRef: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for i in keys.indices { index[keys[i].ref] = i }
         self.index = index
-        features = FeatureTable(keys: keys, records: records, index: index)
+        features = FeatureTable(keys: keys, records: records, index: index, threads: threads)
         // A floor on the population: in a small inbox, observed frequencies say nothing (a name seen twice
         // among four records is not common), so rare-name weights need a population of a few thousand.
         population = max(keys.count, Self.minimumPopulation)

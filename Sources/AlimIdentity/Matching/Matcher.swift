@@ -19,9 +19,11 @@ struct Matcher {
     let normalized: NormalizedArtifact
     let decisions: [PairDecision]
     let config: IdentityConfig
+    /// Requested thread count (nil = automatic), see `Parallel.threads`.
+    var threads: Int? = nil
 
     /// One scored candidate pair and what became of it.
-    struct Scored {
+    struct Scored: Sendable {
         let i: Int, j: Int
         let assessment: PairAssessment
         let verdict: RuleVerdict
@@ -30,7 +32,7 @@ struct Matcher {
     func run() -> (IdentityArtifact, MatchDiagnostics) {
         let records = normalized.ingest.records
         let keys = normalized.keys
-        var context = MatchContext(records: records, keys: keys)
+        var context = MatchContext(records: records, keys: keys, threads: threads)
         let book = DecisionBook(decisions, index: context.index)
         var uf = UnionFind(count: keys.count)
         var state = RunState()
@@ -66,14 +68,18 @@ struct Matcher {
         let keys = context.keys
         let scorer = PairScorer(context: context)
         let pairCodes = Blocker().pairs(context.features, members: members, passes: passes, extraBlocks: extraBlocks)
-        var scored: [Scored] = []
-        scored.reserveCapacity(pairCodes.count)
-        for code in pairCodes {
-            let i = Int(code >> 32), j = Int(code & 0xFFFF_FFFF)
-            state.candidates.append(code)
-            if book.verdict(i, j) != nil { continue }  // decided pairs are applied below, never re-asked
-            let a = scorer.assess(i, j)
-            scored.append(Scored(i: i, j: j, assessment: a, verdict: HardRules.check(a)))
+        state.candidates.append(contentsOf: pairCodes)
+        // Pairs are independent: contiguous ranges are scored on separate threads, joined in pair order.
+        let scored: [Scored] = Parallel.map(count: pairCodes.count, threads: Parallel.threads(threads, count: pairCodes.count)) { range in
+            var out: [Scored] = []
+            out.reserveCapacity(range.count)
+            for code in pairCodes[range] {
+                let i = Int(code >> 32), j = Int(code & 0xFFFF_FFFF)
+                if book.verdict(i, j) != nil { continue }  // decided pairs are applied below, never re-asked
+                let a = scorer.assess(i, j)
+                out.append(Scored(i: i, j: j, assessment: a, verdict: HardRules.check(a)))
+            }
+            return out
         }
 
         // The director's merges win (never across pupil/guardian, never against a distinct decision).
@@ -173,9 +179,13 @@ struct Matcher {
     private func assemble(records: [PersonRecord], keys: [NormalizedRecord], uf: inout UnionFind, state: RunState) -> (IdentityArtifact, MatchDiagnostics) {
         var clusters: [[Int]] = []
         for i in keys.indices where uf.find(i) == i { clusters.append(uf.members[i].sorted { keys[$0].ref < keys[$1].ref }) }
-        let ids = PersonIDs.assign(clusters: clusters, records: records, keys: keys)
-        var persons: [PersonCluster] = zip(ids, clusters).map { id, members in
-            PersonCluster(id: id, kind: ClusterKind.of(members.map { records[$0] }), records: members.map { keys[$0].ref })
+        let ids = PersonIDs.assign(clusters: clusters, records: records, keys: keys, threads: threads)
+        let frozen = clusters
+        var persons: [PersonCluster] = Parallel.map(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range in
+            range.map { c in
+                let members = frozen[c]
+                return PersonCluster(id: ids[c], kind: ClusterKind.of(members, records), records: members.map { keys[$0].ref })
+            }
         }
         persons.sort { ($0.id, $0.records.first!) < ($1.id, $1.records.first!) }
         var seen = Set<String>()
@@ -191,9 +201,9 @@ struct Matcher {
 /// The kind of a resolved person.
 enum ClusterKind {
     /// Pupil; guardian when any record is a guardian or has a legal link; else contact.
-    static func of(_ records: [PersonRecord]) -> RecordKind {
-        if records.contains(where: { $0.kind == .pupil }) { return .pupil }
-        if records.contains(where: { $0.kind == .guardian || $0.links.contains { $0.role == .legal } }) { return .guardian }
+    static func of(_ members: [Int], _ records: [PersonRecord]) -> RecordKind {
+        if members.contains(where: { records[$0].kind == .pupil }) { return .pupil }
+        if members.contains(where: { records[$0].kind == .guardian || records[$0].links.contains { $0.role == .legal } }) { return .guardian }
         return .contact
     }
 }

@@ -111,34 +111,14 @@ enum RecordNormalizer {
         return normalize(r, cache: &cache)
     }
 
-    /// Normalises every record: records are independent, so a large inbox is cut in two halves
-    /// normalised on two threads (each with its own cache) and joined in order; the output does not
-    /// depend on the split.
-    static func normalizeAll(_ records: [PersonRecord]) -> [NormalizedRecord] {
-        guard records.count >= parallelThreshold else {
+    /// Normalises every record: records are independent, so a large inbox is cut into contiguous
+    /// ranges normalised on separate threads (each with its own cache) and joined in order; the output
+    /// does not depend on the split.
+    static func normalizeAll(_ records: [PersonRecord], threads: Int? = nil) -> [NormalizedRecord] {
+        Parallel.map(count: records.count, threads: Parallel.threads(threads, count: records.count)) { range in
             var cache = Cache()
-            return records.map { normalize($0, cache: &cache) }
+            return records[range].map { normalize($0, cache: &cache) }
         }
-        let halves = Halves()
-        let middle = records.count / 2
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var cache = Cache()
-            if part == 0 {
-                halves.first = records[..<middle].map { normalize($0, cache: &cache) }
-            } else {
-                halves.second = records[middle...].map { normalize($0, cache: &cache) }
-            }
-        }
-        return halves.first + halves.second
-    }
-
-    /// Below this many records one thread is faster than starting two.
-    static let parallelThreshold = 20_000
-
-    /// The two halves' results; each thread writes only its own property.
-    private final class Halves: @unchecked Sendable {
-        var first: [NormalizedRecord] = []
-        var second: [NormalizedRecord] = []
     }
 
     static func normalize(_ r: PersonRecord, cache: inout Cache) -> NormalizedRecord {

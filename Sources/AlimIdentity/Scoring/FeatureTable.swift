@@ -85,14 +85,71 @@ struct FeatureTable: Sendable {
     var childIDs: [Int32] = []
     var childRelation: [Int32] = []
 
-    init(keys: [NormalizedRecord], records: [PersonRecord], index refIndex: [RecordRef: Int]) {
+    /// Source files, interned apart from the comparison strings.
+    var files = Interner()
+
+    private init() {}
+
+    /// Builds the table; the per-record part (most of the interning) runs on `threads` contiguous record
+    /// ranges, each with its own interner, merged in order so every id is the one a single pass gives.
+    init(keys: [NormalizedRecord], records: [PersonRecord], index refIndex: [RecordRef: Int], threads: Int? = nil) {
         let n = keys.count
-        guardian.reserveCapacity(n)
-        var files: [String: Int32] = [:]
-        for idx in keys.indices {
+        let parts: [FeatureTable] = Parallel.map(count: n, threads: Parallel.threads(threads, count: n)) { range in
+            var part = FeatureTable()
+            part.appendRecords(keys, range)
+            return [part]
+        }
+        self = parts.first ?? FeatureTable()
+        for part in parts.dropFirst() { append(part) }
+        phoneStart.append(Int32(phoneIDs.count))
+        surnameKeyStart.append(Int32(surnameKeys.count))
+        soundStart.append(Int32(sounds.count))
+        // Name frequencies and signatures intern their own strings, so id-indexed tables are sized last.
+        var surnames: [Int32: Int32] = [:], firsts: [Int32: Int32] = [:]
+        for i in keys.indices {
+            for s in surnameKeyRange(i) { surnames[surnameKeys[s], default: 0] += 1 }
+            firsts[strings.id(keys[i].firstName.compact), default: 0] += 1
+        }
+        // Guardian signatures, exact and tagged: 1 = phone id, 2 = e-mail id, 3 = (surname, first name) ids.
+        var sigs = Array(repeating: [Int64](), count: n)
+        for g in records.indices where records[g].kind != .pupil {
+            var sig: [Int64] = []
+            for p in Int(phoneStart[g])..<Int(phoneStart[g + 1]) { sig.append(1 << 62 | Int64(phoneIDs[p])) }
+            if email[g] >= 0 { sig.append(2 << 62 | Int64(email[g])) }
+            if !lastName[g].isEmpty, !firstName[g].isEmpty {
+                sig.append(3 << 62 | Int64(lastName[g].compact) << 31 | Int64(firstName[g].compact))
+            }
+            for link in records[g].links { if let p = refIndex[link.pupil] { sigs[p].append(contentsOf: sig) } }
+        }
+        for var s in sigs {
+            s.sort()
+            signatureStart.append(Int32(signatures.count))
+            for v in s where signatures.count == Int(signatureStart.last!) || signatures.last != v { signatures.append(v) }
+        }
+        signatureStart.append(Int32(signatures.count))
+        let m = strings.count
+        surnameCount = Array(repeating: 0, count: m)
+        firstNameCount = Array(repeating: 0, count: m)
+        for (id, c) in surnames { surnameCount[Int(id)] = c }
+        for (id, c) in firsts { firstNameCount[Int(id)] = c }
+        particle = Array(repeating: false, count: m)
+        for p in NameNormalizer.particles { if let id = strings.lookup(p) { particle[Int(id)] = true } }
+        personalPhone = Array(repeating: false, count: m)
+        var classified = Array(repeating: false, count: m)  // each distinct number once, not once per record
+        for id in phoneIDs where !classified[Int(id)] {
+            classified[Int(id)] = true
+            personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes[Int(id)], as: UTF8.self))
+        }
+        childStart = Array(repeating: 0, count: n + 1)
+    }
+
+    /// The per-record features of `range`, without the closing offsets (added once every part is merged).
+    private mutating func appendRecords(_ keys: [NormalizedRecord], _ range: Range<Int>) {
+        guardian.reserveCapacity(range.count)
+        for idx in range {
             let k = keys[idx]
             guardian.append(k.isGuardianType)
-            file.append(files[k.ref.file] ?? { let v = Int32(files.count); files[k.ref.file] = v; return v }())
+            file.append(files.id(k.ref.file))
             ine.append(k.ine.map { strings.id($0) } ?? -1)
             sex.append(k.sex == "M" ? 1 : k.sex == "F" ? 2 : 0)
             birth.append(k.birthDate.flatMap(Self.dateNumber) ?? -1)
@@ -121,42 +178,45 @@ struct FeatureTable: Sendable {
                 street.append(-1); streetCompact.append(-1); number.append(-1); locality.append(-1); city.append(-1)
             }
         }
-        phoneStart.append(Int32(phoneIDs.count))
-        surnameKeyStart.append(Int32(surnameKeys.count))
-        soundStart.append(Int32(sounds.count))
-        // Name frequencies and signatures intern their own strings, so id-indexed tables are sized last.
-        var surnames: [Int32: Int32] = [:], firsts: [Int32: Int32] = [:]
-        for (i, k) in keys.enumerated() {
-            for s in surnameKeyRange(i) { surnames[surnameKeys[s], default: 0] += 1 }
-            firsts[strings.id(k.firstName.compact), default: 0] += 1
+    }
+
+    /// Appends a table built on the following record range: its ids are re-interned here in its own id
+    /// order (first occurrence), which is the order one pass over both ranges would have given them.
+    private mutating func append(_ o: FeatureTable) {
+        let map = o.strings.bytes.map { strings.id(String(decoding: $0, as: UTF8.self)) }
+        let fileMap = o.files.bytes.map { files.id(String(decoding: $0, as: UTF8.self)) }
+        func r(_ x: Int32) -> Int32 { x < 0 ? x : map[Int(x)] }
+        let tokenBase = Int32(tokens.count)
+        func name(_ f: NameFeature) -> NameFeature {
+            f.isEmpty ? f : NameFeature(compact: r(f.compact), core: r(f.core), tokenStart: f.tokenStart + tokenBase, tokenCount: f.tokenCount)
         }
-        // Guardian signatures, exact and tagged: 1 = phone id, 2 = e-mail id, 3 = (surname, first name) ids.
-        var sigs = Array(repeating: [Int64](), count: n)
-        for g in records.indices where records[g].kind != .pupil {
-            var sig: [Int64] = []
-            for p in Int(phoneStart[g])..<Int(phoneStart[g + 1]) { sig.append(1 << 62 | Int64(phoneIDs[p])) }
-            if email[g] >= 0 { sig.append(2 << 62 | Int64(email[g])) }
-            if !lastName[g].isEmpty, !firstName[g].isEmpty {
-                sig.append(3 << 62 | Int64(lastName[g].compact) << 31 | Int64(firstName[g].compact))
-            }
-            for link in records[g].links { if let p = refIndex[link.pupil] { sigs[p].append(contentsOf: sig) } }
+        guardian += o.guardian
+        file += o.file.map { fileMap[Int($0)] }
+        ine += o.ine.map(r)
+        sex += o.sex
+        birth += o.birth
+        lastName += o.lastName.map(name)
+        usageName += o.usageName.map(name)
+        firstName += o.firstName.map(name)
+        tokens += o.tokens.map(r)
+        firstPrefix += o.firstPrefix
+        let keyBase = Int32(surnameKeys.count), soundBase = Int32(sounds.count)
+        surnameKeyStart += o.surnameKeyStart.map { $0 + keyBase }
+        surnameKeys += o.surnameKeys.map(r)
+        surnameInitial += o.surnameInitial
+        soundStart += o.soundStart.map { $0 + soundBase }
+        sounds += o.sounds.map(r)
+        for (x, start) in o.phoneStart.enumerated() {
+            let end = x + 1 < o.phoneStart.count ? Int(o.phoneStart[x + 1]) : o.phoneIDs.count
+            phoneStart.append(Int32(phoneIDs.count))
+            phoneIDs += o.phoneIDs[Int(start)..<end].map(r).sorted()
         }
-        for var s in sigs {
-            s.sort()
-            signatureStart.append(Int32(signatures.count))
-            for v in s where signatures.count == Int(signatureStart.last!) || signatures.last != v { signatures.append(v) }
-        }
-        signatureStart.append(Int32(signatures.count))
-        let m = strings.count
-        surnameCount = Array(repeating: 0, count: m)
-        firstNameCount = Array(repeating: 0, count: m)
-        for (id, c) in surnames { surnameCount[Int(id)] = c }
-        for (id, c) in firsts { firstNameCount[Int(id)] = c }
-        particle = Array(repeating: false, count: m)
-        for p in NameNormalizer.particles { if let id = strings.lookup(p) { particle[Int(id)] = true } }
-        personalPhone = Array(repeating: false, count: m)
-        for id in phoneIDs { personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes[Int(id)], as: UTF8.self)) }
-        childStart = Array(repeating: 0, count: n + 1)
+        email += o.email.map(r)
+        street += o.street.map(r)
+        streetCompact += o.streetCompact.map(r)
+        number += o.number.map(r)
+        locality += o.locality.map(r)
+        city += o.city.map(r)
     }
 
     func childRange(_ i: Int) -> Range<Int> { Int(childStart[i])..<Int(childStart[i + 1]) }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Splits embarrassingly parallel work (independent records, independent candidate pairs) into
+/// contiguous ranges run on separate threads, and joins the results in range order, so the output is
+/// the same whatever the number of threads.
+enum Parallel {
+    /// Below this many items one thread is faster than starting two.
+    static let threshold = 20_000
+
+    /// The number of threads to use for `count` items: `requested` when given (tests force a split on
+    /// small inputs), else two above `threshold` (the benchmark machine, like Splink's DuckDB, has two).
+    static func threads(_ requested: Int?, count: Int) -> Int {
+        if let requested { return max(1, requested) }
+        return count >= threshold ? 2 : 1
+    }
+
+    /// `body` over `threads` contiguous slices of `0..<count`, results concatenated in slice order.
+    static func map<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+        let parts = max(1, min(threads, count))
+        guard parts > 1 else { return body(0..<count) }
+        let slots = Slots<[T]>(count: parts)
+        defer { slots.release() }
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            slots.set(p, body(count * p / parts ..< count * (p + 1) / parts))
+        }
+        return slots.joined()
+    }
+
+    /// One result slot per thread; each thread writes only its own slot, read after all have joined.
+    fileprivate struct Slots<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        func set(_ i: Int, _ value: T) { buffer[i] = value }
+
+        func release() {
+            _ = buffer.deinitialize()
+            buffer.deallocate()
+        }
+    }
+}
+
+fileprivate extension Parallel.Slots {
+    func joined<E>() -> [E] where T == [E] {
+        var out: [E] = []
+        out.reserveCapacity(buffer.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in buffer { out.append(contentsOf: part ?? []) }
+        return out
+    }
+}
