@@ -52,6 +52,9 @@ public enum Pipeline {
         }
         let folder = workdir.runFolder(record.runId)
         try SecureFile.makeDirectory(folder)
+        workdir.sweepTemporaryFiles(in: workdir.root, recursive: false)
+        workdir.sweepTemporaryFiles(in: workdir.runsFolder, recursive: false)
+        workdir.sweepTemporaryFiles(in: folder)
         try record.save(to: folder)
         try workdir.markLatest(record.runId)
         let status = try execute(StageName.allCases, record: record, workdir: workdir, config: config, observer: observer,
@@ -72,6 +75,7 @@ public enum Pipeline {
         }
         let record = try RunRecord.load(from: folder)
         let config = try ConfigLoader.load(record.configFile)
+        workdir.sweepTemporaryFiles(in: folder)
         let stages = throughEnd ? stage.throughEnd : [stage]
         let status = try execute(stages, record: record, workdir: workdir, config: config, observer: observer)
         return RunResult(runId: runId, exitStatus: status, runFolder: folder)

@@ -140,6 +140,20 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(try RunRecord.load(from: run.runFolder).stages.allSatisfy { $0.status == .done })
     }
 
+    /// A run killed mid-write leaves `.name.tmp-PID` files; the next run resumes it and sweeps them.
+    func testAResumedRunSweepsTheTemporaryFilesOfTheKilledOne() throws {
+        let workdir = try TestSupport.workdir("sweep")
+        let first = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: nil, date: TestSupport.date))
+        var record = try RunRecord.load(from: first.runFolder)
+        record.completed = false
+        try record.save(to: first.runFolder)
+        let stale = first.runFolder.appendingPathComponent(".accounts.csv.tmp-99999")
+        try Data("partial".utf8).write(to: stale)
+        let resumed = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: nil, date: TestSupport.date))
+        XCTAssertEqual(resumed.runId, first.runId, "an unfinished run is resumed under its own id")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path))
+    }
+
     func testWorkdirAndArtifactsArePrivate() throws {
         let (workdir, result) = try fixtureRun()
         XCTAssertEqual(try TestSupport.mode(workdir), 0o700)

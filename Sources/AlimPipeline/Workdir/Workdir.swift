@@ -56,6 +56,26 @@ public struct Workdir: Sendable {
         return prefix + String(format: "%03d", (used.max() ?? 0) + 1)
     }
 
+    /// Removes the temporary files a killed process left behind (`.<name>.tmp-<pid>` from `SecureFile`,
+    /// `.latest.tmp-<pid>`). Only called under the lock, when no other writer can exist.
+    public func sweepTemporaryFiles(in folder: URL, recursive: Bool = true) {
+        let urls: [URL]
+        if recursive {
+            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return }
+            urls = walker.compactMap { $0 as? URL }
+        } else {
+            urls = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil,
+                                                                  options: [])) ?? []
+        }
+        for url in urls {
+            let name = url.lastPathComponent
+            if name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
+               Int(name[range.upperBound...]) != nil {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+    }
+
     /// Points `runs/latest` at `runId`, atomically (symlink to a temp name, then rename over).
     public func markLatest(_ runId: String) throws {
         let tmp = runsFolder.appendingPathComponent(".latest.tmp-\(getpid())")
