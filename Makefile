@@ -19,8 +19,7 @@ build: deps
 run: build
 	@rm -rf $(WORKDIR)
 	$(BIN) run --inbox $(INBOX) --workdir $(WORKDIR) --date $(RUN_DATE); status=$$?; \
-	echo "Outputs: $(WORKDIR)/runs/latest/"; \
-	if [ -f $(WORKDIR)/runs/latest/report.html ]; then echo "Report: $(WORKDIR)/runs/latest/report.html"; fi; \
+	echo "Report: $(WORKDIR)/runs/latest/report.html"; \
 	test $$status -eq 0 -o $$status -eq 65 -o $$status -eq 66
 
 test: deps check-fixtures

@@ -87,6 +87,20 @@ public enum Operations {
 
     /// The terminal summary of a run; regenerates its report.html from the stored artifacts.
     public static func report(workdir root: URL, runId: String?) throws -> (text: String, html: URL) {
+        let (ctx, input) = try reportInput(workdir: root, runId: runId)
+        let html = ctx.file(ArtifactName.report)
+        try SecureFile.write(Report.html(input), to: html)
+        return (Report.text(input, runDirectory: ctx.folder.path), html)
+    }
+
+    /// The terminal summary of a run, without touching its files (what `alim run` prints at the end:
+    /// the report stage has just written report.html).
+    public static func summaryText(workdir root: URL, runId: String?) throws -> String {
+        let (ctx, input) = try reportInput(workdir: root, runId: runId)
+        return Report.text(input, runDirectory: ctx.folder.path)
+    }
+
+    private static func reportInput(workdir root: URL, runId: String?) throws -> (StageContext, ReportInput) {
         let workdir = Workdir(root)
         guard let id = runId ?? workdir.latestRunId() else {
             throw PipelineError.usage("Aucun run dans \(workdir.runsFolder.path) : lancez d'abord « alim run ».")
@@ -94,9 +108,6 @@ public enum Operations {
         let record = try RunRecord.load(from: workdir.runFolder(id))
         let config = (try? ConfigLoader.load(record.configFile)) ?? .default
         let ctx = StageContext(workdir: workdir, runId: id, record: record, config: config, observer: SilentObserver())
-        let input = ReportInputLoader.load(ctx)
-        let html = ctx.file(ArtifactName.report)
-        try SecureFile.write(Report.html(input), to: html)
-        return (Report.text(input, runDirectory: ctx.folder.path), html)
+        return (ctx, ReportInputLoader.load(ctx))
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 
 /// Gathers whatever artifacts a run has into the report's input.
 enum ReportInputLoader {
-    static func load(_ ctx: StageContext, stages: [StageSummary]? = nil, exit: ExitStatus? = nil) -> ReportInput {
+    static func load(_ ctx: StageContext) -> ReportInput {
         ReportInput(runId: ctx.runId, date: ctx.date,
-                    stages: stages ?? ctx.record.stageSummaries,
-                    exitStatus: exit ?? ctx.record.exitStatus ?? .success,
+                    stages: ctx.record.stageSummaries,
+                    exitStatus: ctx.record.exitStatus ?? .success,
                     ingest: ctx.loadIfPresent(IngestArtifact.self, ArtifactName.ingest),
                     identity: ctx.loadIfPresent(IdentityArtifact.self, ArtifactName.identity),
                     accounts: ctx.loadIfPresent(AccountsArtifact.self, ArtifactName.accounts),

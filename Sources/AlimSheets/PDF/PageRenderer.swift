@@ -79,13 +79,7 @@ final class PageRenderer {
             switch block {
             case let .header(s):
                 y += self.text(s, .header, x: left, y: y, width: width, grey: 0.35, cr: cr, dryRun: dryRun)
-                if !dryRun {
-                    cairo_set_source_rgb(cr, 0.7, 0.7, 0.7)
-                    cairo_set_line_width(cr, 0.5)
-                    cairo_move_to(cr, left, y + 3)
-                    cairo_line_to(cr, left + width, y + 3)
-                    cairo_stroke(cr)
-                }
+                if !dryRun { hairline(x: left, y: y + 3, width: width, grey: 0.7, cr: cr) }
                 y += 3
             case let .title(s):
                 y += self.text(s, .title, x: left, y: y, width: width, grey: 0.08, cr: cr, dryRun: dryRun)
@@ -103,18 +97,21 @@ final class PageRenderer {
             case let .signature(label):
                 y += signature(label, x: left, y: y, width: width, cr: cr, dryRun: dryRun)
             case .rule:
-                if !dryRun {
-                    cairo_set_source_rgb(cr, 0.75, 0.75, 0.75)
-                    cairo_set_line_width(cr, 0.5)
-                    cairo_move_to(cr, left, y + 4)
-                    cairo_line_to(cr, left + width, y + 4)
-                    cairo_stroke(cr)
-                }
+                if !dryRun { hairline(x: left, y: y + 4, width: width, grey: 0.75, cr: cr) }
                 y += 8
             }
             previous = block
         }
         return y * scale
+    }
+
+    /// A thin grey horizontal line: under the page header and for `.rule` blocks.
+    private func hairline(x: Double, y: Double, width: Double, grey: Double, cr: OpaquePointer) {
+        cairo_set_source_rgb(cr, grey, grey, grey)
+        cairo_set_line_width(cr, 0.5)
+        cairo_move_to(cr, x, y)
+        cairo_line_to(cr, x + width, y)
+        cairo_stroke(cr)
     }
 
     private func spacing(before block: Block, after previous: Block?) -> Double {
