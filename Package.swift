@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "AlimIngestTests", dependencies: ["AlimIngest", "AlimCore"]),
         .testTarget(name: "AlimIdentityTests", dependencies: ["AlimIdentity", "AlimCore"]),
         .testTarget(name: "AlimAccountsTests", dependencies: ["AlimAccounts", "AlimCore"]),
-        .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore"]),
+        .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore", "CCairoPango"]),
         .testTarget(name: "AlimReportTests", dependencies: ["AlimReport", "AlimCore"]),
         .testTarget(name: "AlimPipelineTests", dependencies: ["AlimPipeline", "AlimCore", "AlimIngest"]),
     ],

@@ -16,7 +16,7 @@ final class BundleTests: XCTestCase {
         XCTAssertEqual(try mode(bundle), 0o700)
         XCTAssertEqual(try mode(bundle.appendingPathComponent("courriels")), 0o700)
         XCTAssertEqual(try mode(dir.appendingPathComponent("0611234A.zip")), 0o600)
-        let files = try BundleZip.listFiles(bundle)
+        let files = try Fixture.listFiles(bundle)
         XCTAssertEqual(files, ["clause-reglement-interieur.pdf", "courriels/MARTIN-Sophie-sophie-martin.eml", "coverage.csv",
                                "documents-a-signer.pdf", "eleves-CM1-A.pdf", "eleves-ecole.pdf", "responsables-CM1-A.pdf",
                                "responsables-ecole.pdf", "sheets.csv"])
@@ -44,7 +44,7 @@ final class BundleTests: XCTestCase {
         let dir = try Fixture.tempDir()
         let artifact = try Fixture.run(.init(uai: Fixture.uai, className: "CE2", all: true), into: dir)
         XCTAssertEqual(artifact.bundles.map(\.uai), [Fixture.uai])
-        let files = try BundleZip.listFiles(dir.appendingPathComponent("0611234A"))
+        let files = try Fixture.listFiles(dir.appendingPathComponent("0611234A"))
         XCTAssertTrue(files.contains("responsables-CE2.pdf"), "\(files)")
         XCTAssertFalse(files.contains("responsables-CM1-A.pdf"))
         let other = try Fixture.tempDir()
@@ -106,8 +106,8 @@ final class BundleTests: XCTestCase {
         let a = try Fixture.tempDir(), b = try Fixture.tempDir()
         _ = try Fixture.run(.init(all: true), into: a)
         _ = try Fixture.run(.init(all: true), into: b)
-        let files = try BundleZip.listFiles(a.appendingPathComponent("0611234A"))
-        XCTAssertEqual(files, try BundleZip.listFiles(b.appendingPathComponent("0611234A")))
+        let files = try Fixture.listFiles(a.appendingPathComponent("0611234A"))
+        XCTAssertEqual(files, try Fixture.listFiles(b.appendingPathComponent("0611234A")))
         for f in files {
             XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent("0611234A/" + f)),
                            try Data(contentsOf: b.appendingPathComponent("0611234A/" + f)), f)
@@ -121,7 +121,7 @@ final class BundleTests: XCTestCase {
         _ = try Fixture.run(into: dir)
         let listing = try Fixture.tool("/usr/bin/unzip", ["-Z1", dir.appendingPathComponent("0611234A.zip").path])
         let names = listing.split(separator: "\n").map(String.init)
-        XCTAssertEqual(names, try BundleZip.listFiles(dir.appendingPathComponent("0611234A")).map { "0611234A/" + $0 })
+        XCTAssertEqual(names, try Fixture.listFiles(dir.appendingPathComponent("0611234A")).map { "0611234A/" + $0 })
         let check = try Fixture.tool("/usr/bin/unzip", ["-tq", dir.appendingPathComponent("0611234A.zip").path])
         XCTAssertTrue(check.contains("No errors"), check)
     }

@@ -101,6 +101,22 @@ enum Fixture {
                        outputDirectory: dir, selection: selection)
     }
 
+    /// Regular files under `folder`, relative, `/`-separated, sorted.
+    static func listFiles(_ folder: URL) throws -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        func walk(_ dir: URL, _ prefix: String) throws {
+            for name in try fm.contentsOfDirectory(atPath: dir.path) {
+                let url = dir.appendingPathComponent(name)
+                var isDir: ObjCBool = false
+                _ = fm.fileExists(atPath: url.path, isDirectory: &isDir)
+                if isDir.boolValue { try walk(url, prefix + name + "/") } else { out.append(prefix + name) }
+            }
+        }
+        try walk(folder, "")
+        return out.sorted()
+    }
+
     /// Text of a PDF as poppler reads it; skips when pdftotext is missing.
     static func pdfText(_ url: URL) throws -> String {
         try tool("/usr/bin/pdftotext", [url.path, "-"])

@@ -4,10 +4,11 @@ import Foundation
 /// Writes one school's bundle: print PDFs per class and for the school, .eml files, sheets.csv,
 /// coverage.csv, the directors' clause, then the zip.
 ///
-/// Each sheet is laid out once and replayed into every PDF it belongs to; the charte and the
-/// autorisation, the same for every family of a school, are laid out once per school, follow the
-/// first sheet of each family (guardians of the same children) in a print file, and reach e-mailed
-/// families as the school's `documents-a-signer.pdf`, encoded once and attached to every message.
+/// Every page of the school is made first (each sheet once, as a compressed content stream), then
+/// the school's font subsets are cut from all of them, then each PDF copies the pages it holds.
+/// The charte and the autorisation, the same for every family of a school, follow the first sheet
+/// of each family (guardians of the same children) in a print file, and reach e-mailed families as
+/// the school's `documents-a-signer.pdf`, encoded once and attached to every message.
 final class BundleWriter {
     let renderer: PageRenderer
     let templates: TemplateSet
@@ -30,43 +31,60 @@ final class BundleWriter {
         let schoolContext = TemplateContext.school(name: schoolName, uai: uai, date: date, escape: TemplateContext.pango)
         let charter = page(.charter, schoolContext)
         let authorization = page(.authorization, schoolContext)
+        let clause = config.sheets.includeRulesClause ? page(.rulesClause, schoolContext) : nil
+        let sheetPages: [PageContent?] = sheets.map { s in
+            guard s.printed || (s.emailed && s.email != nil) else { return nil }
+            return page(s.kind == .guardian ? .guardianSheet : .pupilSheet,
+                        TemplateContext.sheet(s, date: date, escape: TemplateContext.pango))
+        }
+        var usage = charter.usage.union(authorization.usage)
+        if let clause { usage.formUnion(clause.usage) }
+        for p in sheetPages { if let p { usage.formUnion(p.usage) } }
+        let fonts = FontResources(usage: usage, registry: renderer.registry)
+        func document(_ title: String) -> PDFDocument { PDFDocument(date: date, title: title, fonts: fonts) }
         var counts = Counts()
         var files: [AccountID: [String]] = [:]
+        // Every file of the bundle, kept for the zip; flushed to disk once at the end.
+        var written: [String: Data] = [:]
+        func save(_ data: Data, _ relative: String) throws {
+            try SecureFile.write(data, to: folder.appendingPathComponent(relative), sync: false)
+            written[relative] = data
+        }
 
         // The documents to sign, the same for every family: one PDF, also attached (encoded once) to each e-mail.
-        let blank = PDFDocument(date: date, title: "Documents à signer – \(schoolName)")
+        let blank = document("Documents à signer – \(schoolName)")
         blank.add(charter)
         blank.add(authorization)
-        let documents = try blank.finish()
-        try SecureFile.write(documents, to: folder.appendingPathComponent(Self.documentsFile))
+        let documents = blank.finish()
+        try save(documents, Self.documentsFile)
         let emailDocuments = EmailMessage.EncodedAttachment(name: Self.documentsFile, pdf: documents)
 
         for kind in [Sheet.Kind.guardian, .pupil] {
-            let ofKind = sheets.filter { $0.kind == kind }
+            let ofKind = sheets.indices.filter { sheets[$0].kind == kind }
             guard !ofKind.isEmpty else { continue }
             let prefix = kind == .guardian ? "responsables" : "eleves"
-            let printed = ofKind.filter(\.printed)
+            let printed = ofKind.map { sheets[$0] }.filter(\.printed)
             let classNames = FileNames.unique(printed.map(\.className))
-            let schoolDoc = printed.isEmpty ? nil : PDFDocument(date: date, title: "Fiches de connexion – \(schoolName)")
+            let schoolDoc = printed.isEmpty ? nil : document("Fiches de connexion – \(schoolName)")
             var classDoc: PDFDocument?
             var currentClass: String?
             // Families (guardians of the same children) already given their documents to sign, per file.
             var classFamilies = Set<[Sheet.Child]>(), schoolFamilies = Set<[Sheet.Child]>()
             func closeClass() throws {
                 if let doc = classDoc, let c = currentClass {
-                    try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("\(prefix)-\(classNames[c]!).pdf"))
+                    try save(doc.finish(), "\(prefix)-\(classNames[c]!).pdf")
                 }
                 classDoc = nil
                 classFamilies = []
             }
-            for s in ofKind {
-                let context = TemplateContext.sheet(s, date: date, escape: TemplateContext.pango)
-                let sheetPage = page(kind == .guardian ? .guardianSheet : .pupilSheet, context)
+            for i in ofKind {
+                let s = sheets[i]
+                guard let sheetPage = sheetPages[i] else { continue }
                 if s.printed {
                     if s.className != currentClass || classDoc == nil {
                         try closeClass()
                         currentClass = s.className
-                        classDoc = PDFDocument(date: date, title: "Fiches de connexion – \(schoolName) – \(s.className)")
+                        classDoc = document("Fiches de connexion – \(schoolName) – \(s.className)")
                     }
                     classDoc!.add(sheetPage)
                     schoolDoc!.add(sheetPage)
@@ -80,30 +98,32 @@ final class BundleWriter {
                     counts.printed += 1
                 }
                 if s.emailed, let to = s.email {
-                    let name = try writeEmail(s, to: to, page: sheetPage, documents: emailDocuments, folder: folder)
+                    let (name, message) = email(s, to: to, page: sheetPage, fonts: fonts, documents: emailDocuments)
+                    try save(message, name)
                     files[s.accountId, default: []].append(name)
                     counts.emailed += 1
                 }
             }
             try closeClass()
             if let doc = schoolDoc {
-                try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("\(prefix)-ecole.pdf"))
+                try save(doc.finish(), "\(prefix)-ecole.pdf")
             }
         }
 
-        if config.sheets.includeRulesClause {
-            let doc = PDFDocument(date: date, title: "Clause du règlement intérieur – \(schoolName)")
-            doc.add(page(.rulesClause, schoolContext))
-            try SecureFile.write(try doc.finish(), to: folder.appendingPathComponent("clause-reglement-interieur.pdf"))
+        if let clause {
+            let doc = document("Clause du règlement intérieur – \(schoolName)")
+            doc.add(clause)
+            try save(doc.finish(), "clause-reglement-interieur.pdf")
         }
 
         var csv = CSVOutput(header: SheetsCSV.header)
         for s in sheets { csv.append(SheetsCSV.row(s, files: files[s.accountId] ?? [])) }
-        try SecureFile.write(csv.encoded(), to: folder.appendingPathComponent("sheets.csv"))
-        try SecureFile.write(CoverageBuilder.csv(coverage).encoded(), to: folder.appendingPathComponent("coverage.csv"))
+        try save(csv.encoded(), "sheets.csv")
+        try save(CoverageBuilder.csv(coverage).encoded(), "coverage.csv")
 
-        try BundleZip.make(folder: folder, rootName: uai.value, date: date,
+        try BundleZip.make(files: written, rootName: uai.value, date: date,
                            to: folder.deletingLastPathComponent().appendingPathComponent("\(uai.value).zip"))
+        try SecureFile.syncFileSystem(of: folder)
         return counts
     }
 
@@ -115,17 +135,17 @@ final class BundleWriter {
         s.children.isEmpty ? [Sheet.Child(firstName: s.login, lastName: s.accountId, className: "\u{0}")] : s.children
     }
 
-    private func page(_ name: TemplateSet.Name, _ context: [String: Any]) -> RecordedPage {
-        RecordedPage(blocks: Markup.parse(templates.render(name, context)), renderer: renderer)
+    private func page(_ name: TemplateSet.Name, _ context: [String: Any]) -> PageContent {
+        renderer.render(Markup.parse(templates.render(name, context)))
     }
 
-    /// Writes `courriels/<NOM>-<Prénom>-<login>.eml` with the sheet (its own one-page PDF) and the
+    /// `courriels/<NOM>-<Prénom>-<login>.eml` and its bytes: the sheet (its own one-page PDF) and the
     /// documents to sign (the school's PDF, shared by every message).
-    private func writeEmail(_ s: Sheet, to: String, page: RecordedPage, documents: EmailMessage.EncodedAttachment,
-                            folder: URL) throws -> String {
-        let doc = PDFDocument(date: date, title: "Fiche de connexion à l'ENT One")
+    private func email(_ s: Sheet, to: String, page: PageContent, fonts: FontResources,
+                       documents: EmailMessage.EncodedAttachment) -> (String, Data) {
+        let doc = PDFDocument(date: date, title: "Fiche de connexion à l'ENT One", fonts: fonts)
         doc.add(page)
-        let pdf = try doc.finish()
+        let pdf = doc.finish()
         let context = TemplateContext.sheet(s, date: date, escape: TemplateContext.plain)
         let subject = templates.render(.emailSubject, context).trimmingCharacters(in: .whitespacesAndNewlines)
         let message = EmailMessage(
@@ -134,7 +154,6 @@ final class BundleWriter {
             body: templates.render(.emailBody, context), attachmentName: "fiche-connexion-\(FileNames.component(s.login, fallback: "compte")).pdf",
             attachment: pdf, sharedAttachments: [documents])
         let name = "courriels/" + FileNames.component("\(s.lastName)-\(s.firstName)-\(s.login)", fallback: "courriel") + ".eml"
-        try SecureFile.write(message.encoded(), to: folder.appendingPathComponent(name))
-        return name
+        return (name, message.encoded())
     }
 }

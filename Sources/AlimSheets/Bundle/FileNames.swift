@@ -8,13 +8,13 @@ import Foundation
 enum FileNames {
     /// ASCII letters, digits, `-` and `_`; accents dropped; runs of anything else become one `-`.
     static func component(_ raw: String, fallback: String = "sans-classe") -> String {
-        let folded = raw.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+        let folded = raw.utf8.allSatisfy({ $0 < 0x80 }) ? raw : raw.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "OE")
             .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "AE")
         var out = ""
         var dash = false
         for s in folded.unicodeScalars {
-            if s.isASCII, CharacterSet.alphanumerics.contains(s) || s == "_" {
+            if s.isASCII, ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_" {
                 out.unicodeScalars.append(s)
                 dash = false
             } else if !dash, !out.isEmpty {

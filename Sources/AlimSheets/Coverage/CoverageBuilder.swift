@@ -46,8 +46,9 @@ enum CoverageBuilder {
             let reason = personAccounts.contains(where: { $0.platform == .college })
                 ? "compte collège uniquement : pas de compte One"
                 : "aucun compte One n'a été créé pour ce responsable légal"
-            let children = pupils.map { Sheet.Child(firstName: $0.firstName, lastName: $0.displayLastName, className: $0.className ?? "") }
-                .sorted(by: SheetOrder.precedes)
+            let children = SheetOrder.sorted(pupils.map {
+                Sheet.Child(firstName: $0.firstName, lastName: $0.displayLastName, className: $0.className ?? "")
+            })
             out.append(CoverageEntry(uai: uai, accountId: entry?.accountId, lastName: r.displayLastName, firstName: r.firstName,
                                      children: Sheet.childrenText(children), status: .noSheet, reason: reason))
         }
@@ -59,7 +60,7 @@ enum CoverageBuilder {
                                      children: "", status: .noSheet,
                                      reason: "enregistrement rejeté : \(f.reason) (\(f.file), \(f.ref))"))
         }
-        return out.sorted(by: precedes)
+        return SheetOrder.sorted(out, by: { [$0.lastName, $0.firstName, $0.children, $0.accountId ?? "", $0.reason ?? ""] })
     }
 
     /// `NOM Prénom` → (NOM, Prénom): leading all-capital words are the last name.
@@ -69,15 +70,6 @@ enum CoverageBuilder {
         while i < words.count, words[i].contains(where: \.isLetter), words[i] == words[i].uppercased() { i += 1 }
         if i == 0 || i == words.count { return (subject, "") }
         return (words[..<i].joined(separator: " "), words[i...].joined(separator: " "))
-    }
-
-    static func precedes(_ a: CoverageEntry, _ b: CoverageEntry) -> Bool {
-        for (x, y) in [(a.lastName, b.lastName), (a.firstName, b.firstName), (a.children, b.children),
-                       (a.accountId ?? "", b.accountId ?? ""), (a.reason ?? "", b.reason ?? "")] {
-            let r = SheetOrder.compare(x, y)
-            if r != .orderedSame { return r == .orderedAscending }
-        }
-        return false
     }
 
     /// The CSV directors open.

@@ -25,6 +25,9 @@ public enum Block: Equatable, Sendable {
 }
 
 /// Parses the line markup into blocks.
+///
+/// Runs once per sheet on the template output, so it works on UTF-8 bytes: Character-level string
+/// splitting was a tenth of a sheet's cost.
 public enum Markup {
     /// Reads template output; `**x**` becomes bold.
     public static func parse(_ text: String) -> [Block] {
@@ -35,34 +38,46 @@ public enum Markup {
             if !paragraph.isEmpty { blocks.append(.paragraph(inline(paragraph.joined(separator: " ")))); paragraph = [] }
             if !notice.isEmpty { blocks.append(.notice(inline(notice.joined(separator: " ")))); notice = [] }
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingTrailingSpaces()
-            if line.isEmpty { flush(); continue }
-            if line.hasPrefix("> ") {
-                if !paragraph.isEmpty { flush() }
-                notice.append(line.dropFirst(2))
-                continue
-            }
-            if line.hasPrefix("^ ") { flush(); blocks.append(.header(inline(line.dropFirst(2)))) }
-            else if line.hasPrefix("## ") { flush(); blocks.append(.heading(inline(line.dropFirst(3)))) }
-            else if line.hasPrefix("# ") { flush(); blocks.append(.title(inline(line.dropFirst(2)))) }
-            else if line.hasPrefix("- ") { flush(); blocks.append(.bullet(inline(line.dropFirst(2)))) }
-            else if line.hasPrefix("_ ") { flush(); blocks.append(.signature(inline(line.dropFirst(2)))) }
-            else if line == "---" { flush(); blocks.append(.rule) }
-            else if line.hasPrefix("@ ") {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: 10) ?? utf8.endIndex
+            let line = Substring(utf8[start..<end]).trimmingTrailingSpaces()
+            let bytes = line.utf8
+            func after(_ n: Int) -> Substring { Substring(bytes.dropFirst(n)) }
+            if bytes.isEmpty {
                 flush()
-                let body = line.dropFirst(2)
-                if let bar = body.firstIndex(of: "|") {
-                    let label = body[..<bar].trimmingTrailingSpaces()
-                    let value = body[body.index(after: bar)...].drop(while: { $0 == " " })
+            } else if bytes.starts(with: [62, 32]) {                       // "> "
+                if !paragraph.isEmpty { flush() }
+                notice.append(after(2))
+            } else if bytes.starts(with: [94, 32]) {                       // "^ "
+                flush(); blocks.append(.header(inline(after(2))))
+            } else if bytes.starts(with: [35, 35, 32]) {                   // "## "
+                flush(); blocks.append(.heading(inline(after(3))))
+            } else if bytes.starts(with: [35, 32]) {                       // "# "
+                flush(); blocks.append(.title(inline(after(2))))
+            } else if bytes.starts(with: [45, 32]) {                       // "- "
+                flush(); blocks.append(.bullet(inline(after(2))))
+            } else if bytes.starts(with: [95, 32]) {                       // "_ "
+                flush(); blocks.append(.signature(inline(after(2))))
+            } else if bytes.elementsEqual([45, 45, 45]) {                  // "---"
+                flush(); blocks.append(.rule)
+            } else if bytes.starts(with: [64, 32]) {                       // "@ "
+                flush()
+                let body = after(2).utf8
+                if let bar = body.firstIndex(of: 124) {
+                    let label = Substring(body[..<bar]).trimmingTrailingSpaces()
+                    let value = Substring(body[body.index(after: bar)...].drop { $0 == 32 })
                     blocks.append(.credential(label: inline(label), value: String(value)))
                 } else {
-                    blocks.append(.credential(label: "", value: String(body)))
+                    blocks.append(.credential(label: "", value: String(Substring(body))))
                 }
             } else {
                 if !notice.isEmpty { flush() }
                 paragraph.append(line)
             }
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
         }
         flush()
         return blocks
@@ -70,33 +85,35 @@ public enum Markup {
 
     /// `**x**` → `<b>x</b>`; an unpaired `**` is left as typed.
     static func inline<S: StringProtocol>(_ s: S) -> String {
-        // A byte scan: Foundation's `contains` on a String goes through CFStringFind, per block, per sheet.
-        var star = false, pair = false
-        for b in s.utf8 { if b == 42 { if star { pair = true; break }; star = true } else { star = false } }
-        guard pair else { return String(s) }
-        let parts = String(s).split(separator: "**", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 3 else { return String(s) }
-        var out = parts[0]
-        var i = 1
-        while i < parts.count {
-            if i + 1 < parts.count {
-                out += "<b>" + parts[i] + "</b>" + parts[i + 1]
-                i += 2
-            } else {
-                out += "**" + parts[i]
-                i += 1
-            }
+        let bytes = Array(s.utf8)
+        var marks: [Int] = []
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 42 && bytes[i + 1] == 42 { marks.append(i); i += 2 } else { i += 1 }
         }
-        return out
+        guard marks.count >= 2 else { return String(s) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8 * marks.count)
+        var from = 0
+        var k = 0
+        while k + 1 < marks.count {
+            out.append(contentsOf: bytes[from..<marks[k]])
+            out.append(contentsOf: Array("<b>".utf8))
+            out.append(contentsOf: bytes[(marks[k] + 2)..<marks[k + 1]])
+            out.append(contentsOf: Array("</b>".utf8))
+            from = marks[k + 1] + 2
+            k += 2
+        }
+        out.append(contentsOf: bytes[from...])
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
-extension StringProtocol {
-    func trimmingTrailingSpaces() -> SubSequence {
-        var end = endIndex
-        while end > startIndex, let c = self[index(before: end)] as Character?, c == " " || c == "\r" || c == "\t" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
+extension Substring {
+    /// Without trailing spaces, tabs and carriage returns (templates edited on Windows).
+    func trimmingTrailingSpaces() -> Substring {
+        var bytes = utf8[...]
+        while let last = bytes.last, last == 32 || last == 13 || last == 9 { bytes = bytes.dropLast() }
+        return Substring(bytes)
     }
 }

@@ -30,40 +30,49 @@ public struct EmailMessage: Sendable {
         }
     }
 
-    /// The complete message, CRLF line ends.
+    /// The complete message, CRLF line ends. Built as bytes: the attachments are most of it.
     public func encoded() -> Data {
         let boundary = "=_alim_" + messageID.filter { $0.isLetter || $0.isNumber }
-        var m = ""
-        m += "From: \(Self.clean(from))\r\n"
-        m += "To: \(MIMEEncoding.headerValue(Self.clean(toName))) <\(Self.clean(to))>\r\n"
-        m += "Subject: \(MIMEEncoding.headerValue(Self.clean(subject)))\r\n"
-        m += "Date: \(MIMEEncoding.date(date))\r\n"
-        m += "Message-ID: <\(messageID)>\r\n"
-        m += "MIME-Version: 1.0\r\n"
-        m += "Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n"
-        m += "\r\n"
-        m += "Message au format MIME.\r\n"
-        m += "--\(boundary)\r\n"
-        m += "Content-Type: text/plain; charset=UTF-8\r\n"
-        m += "Content-Transfer-Encoding: quoted-printable\r\n"
-        m += "\r\n"
-        m += MIMEEncoding.quotedPrintable(body) + "\r\n"
-        m += "--\(boundary)\r\n"
-        Self.pdfPart(&m, name: attachmentName, base64: MIMEEncoding.base64Lines(attachment))
+        var head = ""
+        head += "From: \(Self.clean(from))\r\n"
+        head += "To: \(MIMEEncoding.headerValue(Self.clean(toName))) <\(Self.clean(to))>\r\n"
+        head += "Subject: \(MIMEEncoding.headerValue(Self.clean(subject)))\r\n"
+        head += "Date: \(MIMEEncoding.date(date))\r\n"
+        head += "Message-ID: <\(messageID)>\r\n"
+        head += "MIME-Version: 1.0\r\n"
+        head += "Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n"
+        head += "\r\n"
+        head += "Message au format MIME.\r\n"
+        head += "--\(boundary)\r\n"
+        head += "Content-Type: text/plain; charset=UTF-8\r\n"
+        head += "Content-Transfer-Encoding: quoted-printable\r\n"
+        head += "\r\n"
+        var m = Data()
+        let ownAttachment = MIMEEncoding.base64Lines(attachment)
+        m.reserveCapacity(head.utf8.count + 2 * body.utf8.count + ownAttachment.utf8.count
+                          + sharedAttachments.reduce(0) { $0 + $1.base64.utf8.count } + 1024)
+        m.append(contentsOf: head.utf8)
+        m.append(contentsOf: MIMEEncoding.quotedPrintable(body).utf8)
+        m.append(contentsOf: "\r\n--\(boundary)\r\n".utf8)
+        Self.pdfPart(&m, name: attachmentName, base64: ownAttachment)
         for shared in sharedAttachments {
-            m += "--\(boundary)\r\n"
+            m.append(contentsOf: "--\(boundary)\r\n".utf8)
             Self.pdfPart(&m, name: shared.name, base64: shared.base64)
         }
-        m += "--\(boundary)--\r\n"
-        return Data(m.utf8)
+        m.append(contentsOf: "--\(boundary)--\r\n".utf8)
+        return m
     }
 
-    private static func pdfPart(_ m: inout String, name: String, base64: String) {
-        m += "Content-Type: application/pdf; name=\"\(name)\"\r\n"
-        m += "Content-Disposition: attachment; filename=\"\(name)\"\r\n"
-        m += "Content-Transfer-Encoding: base64\r\n"
-        m += "\r\n"
-        m += base64 + "\r\n"
+    private static func pdfPart(_ m: inout Data, name: String, base64: String) {
+        m.append(contentsOf: """
+            Content-Type: application/pdf; name="\(name)"\r
+            Content-Disposition: attachment; filename="\(name)"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+
+            """.utf8)
+        m.append(contentsOf: base64.utf8)
+        m.append(contentsOf: "\r\n".utf8)
     }
 
     /// A deterministic Message-ID: run day, school, login, at the sender's domain.
@@ -75,6 +84,7 @@ public struct EmailMessage: Sendable {
 
     /// Header values never carry line breaks (header injection from a name or a config value).
     private static func clean(_ s: String) -> String {
-        s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        guard s.utf8.contains(where: { $0 == 13 || $0 == 10 }) else { return s }
+        return s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -24,24 +24,27 @@ enum MIMEEncoding {
 
     /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text; line breaks become CRLF, lines ≤ 76 characters.
     static func quotedPrintable(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
+        let hex = PDFBytes.hexDigits
         var out = [UInt8]()
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        out.reserveCapacity(text.utf8.count * 5 / 4)
+        // Lines split on LF, a CR before it dropped: CRLF and LF inputs give the same message.
+        var lines = Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false)
+        for k in lines.indices where lines[k].last == 13 { lines[k] = lines[k].dropLast() }
         for (n, line) in lines.enumerated() {
             var length = 0
-            let bytes = Array(line.utf8)
-            for (i, b) in bytes.enumerated() {
-                let isLast = i == bytes.count - 1
+            for i in line.indices {
+                let b = line[i]
+                let isLast = i == line.endIndex - 1
                 let literal = (b >= 33 && b <= 126 && b != 61) || ((b == 32 || b == 9) && !isLast)
-                let piece: [UInt8] = literal ? [b] : [61, hex[Int(b >> 4)], hex[Int(b & 15)]]
-                if length + piece.count > 75 {
-                    out += [61, 13, 10]
+                let width = literal ? 1 : 3
+                if length + width > 75 {
+                    out.append(61); out.append(13); out.append(10)
                     length = 0
                 }
-                out += piece
-                length += piece.count
+                if literal { out.append(b) } else { out.append(61); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)]) }
+                length += width
             }
-            if n < lines.count - 1 { out += [13, 10] }
+            if n < lines.count - 1 { out.append(13); out.append(10) }
         }
         return String(decoding: out, as: UTF8.self)
     }

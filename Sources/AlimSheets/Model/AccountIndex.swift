@@ -46,9 +46,8 @@ struct AccountIndex {
     func children(of guardian: Account, in uai: UAI) -> [Sheet.Child] {
         let accounts = guardian.children.compactMap { byId[$0] }.filter { $0.platform == .one }
         let here = accounts.filter { $0.uais.contains(uai) }
-        return (here.isEmpty ? accounts : here)
-            .map { Sheet.Child(firstName: $0.firstName, lastName: $0.lastName, className: $0.classes.first ?? "") }
-            .sorted(by: SheetOrder.precedes)
+        return SheetOrder.sorted((here.isEmpty ? accounts : here)
+            .map { Sheet.Child(firstName: $0.firstName, lastName: $0.lastName, className: $0.classes.first ?? "") })
     }
 
     /// Schools whose bundles are made: every school with a One account, a primary pupil record or a

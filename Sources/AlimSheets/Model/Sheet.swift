@@ -1,4 +1,5 @@
 import AlimCore
+import Foundation
 
 /// Everything printed on one connection sheet, resolved for one school.
 ///
@@ -54,45 +55,63 @@ public struct Sheet: Sendable, Hashable {
 /// The order directors sort paper in: class, then last name, first name; the login breaks ties so
 /// the order never depends on input order.
 enum SheetOrder {
-    static func key(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    /// A byte key that sorts like a director reads: accents and case ignored, numbers by value
+    /// (`CM2` before `CM10`). Plain ASCII is folded here; other text goes through Foundation once.
+    static func key(_ s: String) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(s.utf8.count + 4)
+        let ascii = s.utf8.allSatisfy { $0 < 0x80 }
+        let source = ascii ? Array(s.utf8) : Array(s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().utf8)
+        var i = 0
+        while i < source.count {
+            let b = source[i]
+            if b >= 0x30 && b <= 0x39 {
+                // A digit run: '0', its significant length, its digits — byte order is numeric order.
+                var j = i
+                while j < source.count, source[j] >= 0x30, source[j] <= 0x39 { j += 1 }
+                var start = i
+                while start < j - 1, source[start] == 0x30 { start += 1 }
+                folded.append(0x30)
+                folded.append(UInt8(min(j - start, 255)))
+                folded.append(contentsOf: source[start..<j])
+                i = j
+                continue
+            }
+            folded.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+            i += 1
+        }
+        return folded
     }
 
+    /// Folded keys first, the exact text to break ties, so two different names never compare equal.
     static func compare(_ a: String, _ b: String) -> ComparisonResult {
-        let r = key(a).compare(key(b), options: [.numeric])
-        return r == .orderedSame ? a.compare(b) : r
+        compare((key(a), a), (key(b), b))
     }
 
-    static func precedes(_ a: Sheet, _ b: Sheet) -> Bool {
-        for (x, y) in [(a.className, b.className), (a.lastName, b.lastName), (a.firstName, b.firstName), (a.login, b.login)] {
-            let r = compare(x, y)
-            if r != .orderedSame { return r == .orderedAscending }
-        }
-        return a.kind.rawValue < b.kind.rawValue
+    private static func compare(_ a: ([UInt8], String), _ b: ([UInt8], String)) -> ComparisonResult {
+        if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) ? .orderedAscending : .orderedDescending }
+        if a.1 == b.1 { return .orderedSame }
+        return a.1 < b.1 ? .orderedAscending : .orderedDescending
     }
 
-    /// `precedes` with each name folded once, not at every comparison (folding is what costs).
-    static func sorted(_ sheets: [Sheet]) -> [Sheet] {
-        let keyed = sheets.map { s in
-            (s, [s.className, s.lastName, s.firstName, s.login].map { ($0, key($0)) })
-        }
+    /// Sorts by the fields in order, each folded once (not at every comparison: folding is what
+    /// costs), then by `tie`.
+    static func sorted<T>(_ items: [T], by fields: (T) -> [String], tie: (T, T) -> Bool = { _, _ in false }) -> [T] {
+        let keyed = items.map { item in (item, fields(item).map { (key($0), $0) }) }
         return keyed.sorted { a, b in
             for (x, y) in zip(a.1, b.1) {
-                var r = x.1.compare(y.1, options: [.numeric])
-                if r == .orderedSame { r = x.0.compare(y.0) }
+                let r = compare(x, y)
                 if r != .orderedSame { return r == .orderedAscending }
             }
-            return a.0.kind.rawValue < b.0.kind.rawValue
+            return tie(a.0, b.0)
         }.map(\.0)
     }
 
-    static func precedes(_ a: Sheet.Child, _ b: Sheet.Child) -> Bool {
-        for (x, y) in [(a.className, b.className), (a.lastName, b.lastName), (a.firstName, b.firstName)] {
-            let r = compare(x, y)
-            if r != .orderedSame { return r == .orderedAscending }
-        }
-        return false
+    static func sorted(_ sheets: [Sheet]) -> [Sheet] {
+        sorted(sheets, by: { [$0.className, $0.lastName, $0.firstName, $0.login] }, tie: { $0.kind.rawValue < $1.kind.rawValue })
+    }
+
+    static func sorted(_ children: [Sheet.Child]) -> [Sheet.Child] {
+        sorted(children, by: { [$0.className, $0.lastName, $0.firstName] })
     }
 }
-
-import Foundation

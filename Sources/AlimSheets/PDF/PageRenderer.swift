@@ -1,15 +1,17 @@
 import CCairoPango
 
-/// Lays out blocks with pango and draws them with cairo onto a page.
+/// Lays out blocks with pango and writes them as a PDF page (`PageCanvas`).
 ///
 /// Built once per run: one pango context at 72 dpi (1 pango point = 1 PDF point), one layout and one
 /// font description per style are reused for every sheet, because creating them is what makes
-/// pango slow, not drawing text.
+/// pango slow; each distinct text is shaped once and kept as ready PDF operators (`LaidText`).
 final class PageRenderer {
     let style: PageStyle
     private let context: OpaquePointer
     private let layout: OpaquePointer
     private let fonts: [FontRole: OpaquePointer]
+    /// The faces and CIDs of every page this renderer makes (one per run, see `FontRegistry`).
+    let registry = FontRegistry()
 
     enum FontRole: CaseIterable { case header, title, heading, body, label, credential }
 
@@ -25,6 +27,8 @@ final class PageRenderer {
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_language(context, pango_language_from_string("fr-FR"))
+        // Print, not pixels: keep glyph positions exact instead of rounded to whole points.
+        pango_context_set_round_glyph_positions(context, 0)
         layout = pango_layout_new(context)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         var fonts: [FontRole: OpaquePointer] = [:]
@@ -44,32 +48,28 @@ final class PageRenderer {
     }
 
     deinit {
-        for l in cache.values { g_object_unref(UnsafeMutableRawPointer(l)) }
         for font in fonts.values { pango_font_description_free(font) }
         g_object_unref(UnsafeMutableRawPointer(layout))
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    /// Draws one page of blocks into `cr` (already at page origin). When the text is too long for the
-    /// page (a long override template), the whole page is drawn again scaled down, so one sheet stays
-    /// one page.
-    func draw(_ blocks: [Block], into cr: OpaquePointer, measureOnly: Bool = false) {
-        let height = drawBlocks(blocks, into: cr, scale: 1, dryRun: measureOnly)
-        guard !measureOnly, height > style.contentBottom else { return }
-        // Overflow: the first pass is covered by a white page, then redrawn at the fitting scale.
-        let scale = max(0.5, (style.contentBottom - style.marginTop) / (height - style.marginTop))
-        cairo_save(cr)
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_restore(cr)
-        _ = drawBlocks(blocks, into: cr, scale: scale, dryRun: false)
+    /// One page of blocks. When the text is too long for the page (a long override template), the
+    /// page is drawn again scaled down, so one sheet stays one page.
+    func render(_ blocks: [Block]) -> PageContent {
+        let canvas = PageCanvas(height: style.height)
+        let height = drawBlocks(blocks, into: canvas, scale: 1)
+        if height > style.contentBottom {
+            canvas.reset()
+            let scale = max(0.5, (style.contentBottom - style.marginTop) / (height - style.marginTop))
+            _ = drawBlocks(blocks, into: canvas, scale: scale)
+        }
+        return canvas.finish()
     }
 
     /// Returns the y reached.
-    private func drawBlocks(_ blocks: [Block], into cr: OpaquePointer, scale: Double, dryRun: Bool) -> Double {
-        cairo_save(cr)
-        defer { cairo_restore(cr) }
-        if scale != 1 { cairo_scale(cr, scale, scale) }
+    private func drawBlocks(_ blocks: [Block], into canvas: PageCanvas, scale: Double) -> Double {
+        if scale != 1 { canvas.scale(scale) }
+        defer { if scale != 1 { canvas.restore() } }
         let left = style.marginX / scale
         let width = (style.width / scale) - 2 * left
         var y = style.marginTop / scale
@@ -78,26 +78,26 @@ final class PageRenderer {
             y += spacing(before: block, after: previous)
             switch block {
             case let .header(s):
-                y += self.text(s, .header, x: left, y: y, width: width, grey: 0.35, cr: cr, dryRun: dryRun)
-                if !dryRun { hairline(x: left, y: y + 3, width: width, grey: 0.7, cr: cr) }
+                y += text(s, .header, x: left, y: y, width: width, grey: 0.35, canvas)
+                hairline(x: left, y: y + 3, width: width, grey: 0.7, canvas)
                 y += 3
             case let .title(s):
-                y += self.text(s, .title, x: left, y: y, width: width, grey: 0.08, cr: cr, dryRun: dryRun)
+                y += text(s, .title, x: left, y: y, width: width, grey: 0.08, canvas)
             case let .heading(s):
-                y += self.text(s, .heading, x: left, y: y, width: width, grey: 0.12, cr: cr, dryRun: dryRun)
+                y += text(s, .heading, x: left, y: y, width: width, grey: 0.12, canvas)
             case let .paragraph(s):
-                y += self.text(s, .body, x: left, y: y, width: width, justify: true, cr: cr, dryRun: dryRun)
+                y += text(s, .body, x: left, y: y, width: width, justify: true, canvas)
             case let .bullet(s):
-                _ = self.text("•", .body, x: left + 6, y: y, width: 12, cr: cr, dryRun: dryRun)
-                y += self.text(s, .body, x: left + 20, y: y, width: width - 20, justify: true, cr: cr, dryRun: dryRun)
+                text("•", .body, x: left + 6, y: y, width: 12, canvas)
+                y += text(s, .body, x: left + 20, y: y, width: width - 20, justify: true, canvas)
             case let .credential(label, value):
-                y += credential(label: label, value: value, x: left, y: y, width: width, cr: cr, dryRun: dryRun)
+                y += credential(label: label, value: value, x: left, y: y, width: width, canvas)
             case let .notice(s):
-                y += notice(s, x: left, y: y, width: width, cr: cr, dryRun: dryRun)
+                y += notice(s, x: left, y: y, width: width, canvas)
             case let .signature(label):
-                y += signature(label, x: left, y: y, width: width, cr: cr, dryRun: dryRun)
+                y += signature(label, x: left, y: y, width: width, canvas)
             case .rule:
-                if !dryRun { hairline(x: left, y: y + 4, width: width, grey: 0.75, cr: cr) }
+                hairline(x: left, y: y + 4, width: width, grey: 0.75, canvas)
                 y += 8
             }
             previous = block
@@ -106,12 +106,8 @@ final class PageRenderer {
     }
 
     /// A thin grey horizontal line: under the page header and for `.rule` blocks.
-    private func hairline(x: Double, y: Double, width: Double, grey: Double, cr: OpaquePointer) {
-        cairo_set_source_rgb(cr, grey, grey, grey)
-        cairo_set_line_width(cr, 0.5)
-        cairo_move_to(cr, x, y)
-        cairo_line_to(cr, x + width, y)
-        cairo_stroke(cr)
+    private func hairline(x: Double, y: Double, width: Double, grey: Double, _ canvas: PageCanvas) {
+        canvas.line(from: (x, y), to: (x + width, y), lineWidth: 0.5, color: (grey, grey, grey))
     }
 
     private func spacing(before block: Block, after previous: Block?) -> Double {
@@ -137,123 +133,63 @@ final class PageRenderer {
         var width: Int32
         var justify: Bool
     }
-    /// Shaped layouts by text: the instructions, headings and the charte are the same on thousands of
-    /// sheets, and shaping (not drawing) is what costs. Cleared when full so names do not pile up.
-    private var cache: [LayoutKey: OpaquePointer] = [:]
+    /// Laid-out texts: the instructions, headings and the charte are the same on thousands of
+    /// sheets, and shaping (not writing) is what costs. Cleared when full so names do not pile up.
+    private var cache: [LayoutKey: LaidText] = [:]
     private let cacheLimit = 4096
 
-    private func cachedLayout(_ key: LayoutKey) -> OpaquePointer {
-        if let layout = cache[key] { return layout }
-        if cache.count >= cacheLimit {
-            for l in cache.values { g_object_unref(UnsafeMutableRawPointer(l)) }
-            cache.removeAll(keepingCapacity: true)
-        }
-        let l = pango_layout_new(context)!
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_font_description(l, fonts[key.role]!)
-        pango_layout_set_width(l, key.width)
-        pango_layout_set_justify(l, key.justify ? 1 : 0)
-        pango_layout_set_markup(l, key.markup, -1)
-        cache[key] = l
-        return l
+    /// `markup` laid out in a role's font, `width` points wide (negative: no wrapping).
+    private func laid(_ markup: String, _ role: FontRole, width: Double, justify: Bool = false) -> LaidText {
+        let key = LayoutKey(markup: markup, role: role, width: width < 0 ? -1 : Int32(width * 1024), justify: justify)
+        if let laid = cache[key] { return laid }
+        if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+        pango_layout_set_font_description(layout, fonts[role]!)
+        pango_layout_set_width(layout, key.width)
+        pango_layout_set_justify(layout, justify ? 1 : 0)
+        pango_layout_set_markup(layout, markup, -1)
+        let laid = LaidText(layout: layout, registry: registry)
+        cache[key] = laid
+        return laid
     }
 
-    /// Draws a (cached) layout; returns its height.
+    /// Draws a text; returns its height.
     @discardableResult
     private func text(_ markup: String, _ role: FontRole, x: Double, y: Double, width: Double,
-                      justify: Bool = false, grey: Double = 0.1, cr: OpaquePointer, dryRun: Bool) -> Double {
-        let layout = cachedLayout(LayoutKey(markup: markup, role: role, width: Int32(width * 1024), justify: justify))
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        if !dryRun {
-            cairo_set_source_rgb(cr, grey, grey, grey)
-            cairo_move_to(cr, x, y)
-            pango_cairo_show_layout(cr, layout)
-        }
-        return Double(h) / 1024
+                      justify: Bool = false, grey: Double = 0.1, _ canvas: PageCanvas) -> Double {
+        let t = laid(markup, role, width: width, justify: justify)
+        canvas.text(t, x: x, y: y, color: (grey, grey, grey))
+        return t.height
     }
 
-    private func credential(label: String, value: String, x: Double, y: Double, width: Double,
-                            cr: OpaquePointer, dryRun: Bool) -> Double {
+    private func credential(label: String, value: String, x: Double, y: Double, width: Double, _ canvas: PageCanvas) -> Double {
         let labelWidth = 170.0, pad = 9.0
-        // Measure the value first: it sets the box height.
-        pango_layout_set_font_description(layout, fonts[.credential]!)
-        pango_layout_set_width(layout, Int32((width - labelWidth - 2 * pad) * 1024))
-        pango_layout_set_justify(layout, 0)
-        pango_layout_set_markup(layout, value, -1)
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        let valueHeight = Double(h) / 1024
-        let boxHeight = valueHeight + 2 * pad
-        if !dryRun {
-            cairo_set_source_rgb(cr, 0.93, 0.95, 0.98)
-            cairo_rectangle(cr, x, y, width, boxHeight)
-            cairo_fill(cr)
-            cairo_set_source_rgb(cr, 0.55, 0.62, 0.75)
-            cairo_set_line_width(cr, 0.8)
-            cairo_rectangle(cr, x, y, width, boxHeight)
-            cairo_stroke(cr)
-            cairo_set_source_rgb(cr, 0, 0, 0)
-            cairo_move_to(cr, x + labelWidth + pad, y + pad)
-            pango_cairo_show_layout(cr, layout)
-        }
-        pango_layout_set_font_description(layout, fonts[.label]!)
-        pango_layout_set_width(layout, Int32((labelWidth - pad) * 1024))
-        pango_layout_set_markup(layout, label, -1)
-        pango_layout_get_size(layout, &w, &h)
-        if !dryRun {
-            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2)
-            cairo_move_to(cr, x + pad, y + (boxHeight - Double(h) / 1024) / 2)
-            pango_cairo_show_layout(cr, layout)
-        }
+        // The value sets the box height.
+        let v = laid(value, .credential, width: width - labelWidth - 2 * pad)
+        let boxHeight = v.height + 2 * pad
+        canvas.fillRect(x: x, y: y, width: width, height: boxHeight, color: (0.93, 0.95, 0.98))
+        canvas.strokeRect(x: x, y: y, width: width, height: boxHeight, lineWidth: 0.8, color: (0.55, 0.62, 0.75))
+        canvas.text(v, x: x + labelWidth + pad, y: y + pad, color: (0, 0, 0))
+        let l = laid(label, .label, width: labelWidth - pad)
+        canvas.text(l, x: x + pad, y: y + (boxHeight - l.height) / 2, color: (0.2, 0.2, 0.2))
         return boxHeight
     }
 
-    private func notice(_ markup: String, x: Double, y: Double, width: Double, cr: OpaquePointer, dryRun: Bool) -> Double {
+    private func notice(_ markup: String, x: Double, y: Double, width: Double, _ canvas: PageCanvas) -> Double {
         let pad = 10.0
-        pango_layout_set_font_description(layout, fonts[.body]!)
-        pango_layout_set_width(layout, Int32((width - 2 * pad - 4) * 1024))
-        pango_layout_set_justify(layout, 1)
-        pango_layout_set_markup(layout, markup, -1)
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        let boxHeight = Double(h) / 1024 + 2 * pad
-        if !dryRun {
-            cairo_set_source_rgb(cr, 1.0, 0.97, 0.88)
-            cairo_rectangle(cr, x, y, width, boxHeight)
-            cairo_fill(cr)
-            cairo_set_source_rgb(cr, 0.85, 0.55, 0.1)
-            cairo_rectangle(cr, x, y, 4, boxHeight)
-            cairo_fill(cr)
-            cairo_set_source_rgb(cr, 0.1, 0.1, 0.1)
-            cairo_move_to(cr, x + pad + 4, y + pad)
-            pango_cairo_show_layout(cr, layout)
-        }
+        let t = laid(markup, .body, width: width - 2 * pad - 4, justify: true)
+        let boxHeight = t.height + 2 * pad
+        canvas.fillRect(x: x, y: y, width: width, height: boxHeight, color: (1.0, 0.97, 0.88))
+        canvas.fillRect(x: x, y: y, width: 4, height: boxHeight, color: (0.85, 0.55, 0.1))
+        canvas.text(t, x: x + pad + 4, y: y + pad, color: (0.1, 0.1, 0.1))
         return boxHeight
     }
 
-    private func signature(_ label: String, x: Double, y: Double, width: Double, cr: OpaquePointer, dryRun: Bool) -> Double {
-        pango_layout_set_font_description(layout, fonts[.body]!)
-        pango_layout_set_width(layout, -1)
-        pango_layout_set_justify(layout, 0)
-        pango_layout_set_markup(layout, label + "\u{00A0}:", -1)
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        let textWidth = Double(w) / 1024, textHeight = Double(h) / 1024
-        if !dryRun {
-            cairo_set_source_rgb(cr, 0.1, 0.1, 0.1)
-            cairo_move_to(cr, x, y)
-            pango_cairo_show_layout(cr, layout)
-            let baseline = y + Double(pango_layout_get_baseline(layout)) / 1024 + 2
-            cairo_set_source_rgb(cr, 0.45, 0.45, 0.45)
-            cairo_set_line_width(cr, 0.6)
-            var dash = [1.0, 2.5]
-            cairo_set_dash(cr, &dash, 2, 0)
-            cairo_move_to(cr, x + textWidth + 6, baseline)
-            cairo_line_to(cr, x + width, baseline)
-            cairo_stroke(cr)
-            cairo_set_dash(cr, nil, 0, 0)
-        }
-        return textHeight
+    private func signature(_ label: String, x: Double, y: Double, width: Double, _ canvas: PageCanvas) -> Double {
+        let t = laid(label + "\u{00A0}:", .body, width: -1)
+        canvas.text(t, x: x, y: y, color: (0.1, 0.1, 0.1))
+        let baseline = y + t.baseline + 2
+        canvas.line(from: (x + t.width + 6, baseline), to: (x + width, baseline), lineWidth: 0.6,
+                    color: (0.45, 0.45, 0.45), dash: [1, 2.5])
+        return t.height
     }
 }

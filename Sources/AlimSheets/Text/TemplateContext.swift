@@ -36,5 +36,5 @@ enum TemplateContext {
     }
 
     static let pango: Escape = PangoEscape.escape
-    static let plain: Escape = { $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+    static let plain: Escape = { !$0.utf8.contains(where: { $0 == 13 || $0 == 10 }) ? $0 : $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
 }
