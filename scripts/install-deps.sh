@@ -2,7 +2,7 @@
 # Installs the Debian packages Alim needs, only those missing; uses sudo when not root.
 set -euo pipefail
 PKGS=(libxml2-dev libxml2-utils libsqlite3-dev zlib1g-dev pkg-config libcairo2-dev libpango1.0-dev
-      fonts-dejavu-core poppler-utils python3)
+      fonts-dejavu-core poppler-utils qpdf python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -111,6 +111,23 @@ final class PDFWriterTests: XCTestCase {
         }
     }
 
+    /// A structural check by another PDF library (qpdf: xref, objects, streams).
+    func testQPDFFindsNoError() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { throw XCTSkip("qpdf absent") }
+        let dir = try Fixture.tempDir()
+        _ = try Fixture.run(.init(all: true), into: dir)
+        for name in try Fixture.listFiles(dir.appendingPathComponent("0611234A")) where name.hasSuffix(".pdf") {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+            p.arguments = ["--check", dir.appendingPathComponent("0611234A/" + name).path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, "qpdf --check \(name)")
+        }
+    }
+
     func testPageShownTwiceIsStoredOnce() throws {
         let pair = layout("Charte d’utilisation")
         defer { release(pair) }
