@@ -184,7 +184,7 @@ final class EndToEndTests: XCTestCase {
     func testBadConfigurationIsAUsageErrorWithLine() throws {
         let dir = try TestSupport.tempDir("conf")
         let conf = dir.appendingPathComponent("alim.toml")
-        try "[accounts]\ncode_validity_days = \n".write(to: conf, atomically: true, encoding: .utf8)
+        try "[accounts]\ncode_validity_days = \n".write(to: conf, atomically: false, encoding: .utf8)
         XCTAssertThrowsError(try ConfigLoader.load(conf.path)) { error in
             XCTAssertEqual((error as? PipelineError)?.exitStatus, .usage)
             XCTAssertTrue(String(describing: error).contains("ligne 2"), String(describing: error))
@@ -194,7 +194,7 @@ final class EndToEndTests: XCTestCase {
     func testDefaultConfigurationFileParsesToTheDefaults() throws {
         let dir = try TestSupport.tempDir("conf")
         let conf = dir.appendingPathComponent("alim.toml")
-        try ConfigLoader.defaultFile.write(to: conf, atomically: true, encoding: .utf8)
+        try ConfigLoader.defaultFile.write(to: conf, atomically: false, encoding: .utf8)
         XCTAssertEqual(try ConfigLoader.load(conf.path), AlimConfig.default)
     }
 }

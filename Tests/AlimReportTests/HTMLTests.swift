@@ -165,8 +165,8 @@ final class HTMLTests: XCTestCase {
         guard let path = ProcessInfo.processInfo.environment["ALIM_REPORT_HTML_OUT"] else {
             throw XCTSkip("ALIM_REPORT_HTML_OUT not set")
         }
-        try Report.html(ReportFixture.full).write(toFile: path, atomically: true, encoding: .utf8)
+        try Report.html(ReportFixture.full).write(toFile: path, atomically: false, encoding: .utf8)
         let empty = path.hasSuffix(".html") ? String(path.dropLast(5)) + "-vide.html" : path + "-vide.html"
-        try Report.html(ReportFixture.partial(ingest: nil)).write(toFile: empty, atomically: true, encoding: .utf8)
+        try Report.html(ReportFixture.partial(ingest: nil)).write(toFile: empty, atomically: false, encoding: .utf8)
     }
 }

@@ -22,7 +22,7 @@ final class ScaleTests: XCTestCase {
         for uai in uais { XCTAssertTrue(html.contains("<tr id=\"ecole-\(uai.value)\">"), uai.value) }
         XCTAssertEqual(html.components(separatedBy: "— imprimées : ").count - 1, 42)
         if let path = ProcessInfo.processInfo.environment["ALIM_REPORT_BIG_OUT"] {
-            try html.write(toFile: path, atomically: true, encoding: .utf8)
+            try html.write(toFile: path, atomically: false, encoding: .utf8)
         }
     }
 }

@@ -36,7 +36,7 @@ final class TextTests: XCTestCase {
     func testTemplateOverrideFromDirectory() throws {
         let dir = try Fixture.tempDir()
         try "# Fiche du département\n@ Identifiant | {{identifiant}}\n@ Code | {{code}}\nVoir : {{url}}\n"
-            .write(to: dir.appendingPathComponent("fiche-responsable.mustache"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("fiche-responsable.mustache"), atomically: false, encoding: .utf8)
         let set = try TemplateSet(overrideDirectory: dir.path)
         XCTAssertEqual(set.sources[.guardianSheet], dir.appendingPathComponent("fiche-responsable.mustache").path)
         XCTAssertEqual(set.sources[.charter], "Templates/charte.mustache")
@@ -56,7 +56,7 @@ final class TextTests: XCTestCase {
 
     func testBadOverrideIsAFrenchError() throws {
         let dir = try Fixture.tempDir()
-        try "{{#enfants}} jamais fermé".write(to: dir.appendingPathComponent("charte.mustache"), atomically: true, encoding: .utf8)
+        try "{{#enfants}} jamais fermé".write(to: dir.appendingPathComponent("charte.mustache"), atomically: false, encoding: .utf8)
         XCTAssertThrowsError(try TemplateSet(overrideDirectory: dir.path)) { error in
             XCTAssertTrue("\(error)".hasPrefix("Modèle Mustache invalide"), "\(error)")
         }

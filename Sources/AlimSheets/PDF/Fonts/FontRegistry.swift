@@ -16,6 +16,7 @@ final class FontRegistry {
         private(set) var texts: [String] = [""]
         private(set) var widths: [Int]
         private var byKey: [Key: UInt16] = [:]
+        private var firstByGlyph: [UInt32: UInt16] = [:]
         private struct Key: Hashable { var gid: UInt32; var text: String }
 
         init(index: Int, font: TrueTypeFont) {
@@ -29,14 +30,13 @@ final class FontRegistry {
         func cid(gid: Int, text: String) -> UInt16 {
             let key = Key(gid: UInt32(truncatingIfNeeded: gid), text: text)
             if let cid = byKey[key] { return cid }
-            guard gids.count < 0xFFFF else {
-                return byKey.first { $0.key.gid == key.gid }?.value ?? 0
-            }
+            guard gids.count < 0xFFFF else { return firstByGlyph[key.gid] ?? 0 }
             let cid = UInt16(gids.count)
             gids.append(UInt16(truncatingIfNeeded: gid))
             texts.append(text)
             widths.append(Self.width(font, gid))
             byKey[key] = cid
+            if firstByGlyph[key.gid] == nil { firstByGlyph[key.gid] = cid }
             return cid
         }
 
