@@ -169,7 +169,7 @@ struct PairScorer: Sendable {
         if f.number[i] != f.number[j] { return .different }
         if sa == sb { return .exact }
         let x = f.streetCompact[i], y = f.streetCompact[j]
-        if x == y || StringSimilarity.jaroWinkler(f.strings.bytes[Int(x)], f.strings.bytes[Int(y)]) >= 0.93 { return .close }
+        if x == y || f.strings.withBytes(x, y, { StringSimilarity.jaroWinkler($0, $1) }) >= 0.93 { return .close }
         return .different
     }
 
