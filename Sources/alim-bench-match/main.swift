@@ -188,7 +188,7 @@ if verbose {
         refs.sorted().enumerated().flatMap { x, a in refs.sorted().dropFirst(x + 1).map { (a, $0) } }
     }.filter { clusterOf[$0.0] != clusterOf[$0.1] }
     print("missed true pairs: \(scoredMissed.count), of which not blocked: \(missedPairs.count)")
-    for (a, b) in scoredMissed.prefix(25) {
+    for (a, b) in scoredMissed.prefix(80) {
         let inReview = identity.review.first { ($0.a == a && $0.b == b) }
         print("MISSED\(candidateSet.contains(code(a, b)) ? "" : " (unblocked)")\(inReview.map { " review \($0.score) \($0.reasons)" } ?? ""):\n   \(show(a))\n   \(show(b))")
     }

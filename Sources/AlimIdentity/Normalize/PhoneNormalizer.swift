@@ -56,6 +56,12 @@ enum PhoneNormalizer {
         } else {
             return nil
         }
+        // `+33 694 36 32 52` is `0694 36 32 52` with its zero swapped for +33 by a tool that knows only
+        // metropolitan numbers: an overseas number keeps its own country code whichever way it was written.
+        if e164.count == 12, e164[1] == three, e164[2] == three {
+            let code = overseasCode([zero] + e164[3..<6])
+            if code != [three, three] { e164 = [UInt8(ascii: "+")] + code + e164[3...] }
+        }
         guard (9...16).contains(e164.count), !isPlaceholder(e164.dropFirst()) else { return nil }
         return String(decoding: e164, as: UTF8.self)
     }

@@ -33,6 +33,9 @@ struct FeatureTable: Sendable {
     var usageName: [NameFeature] = []
     var firstName: [NameFeature] = []
     var tokens: [Int32] = []
+    /// The compact first name as an encoding loss leaves it, every accented letter gone (`Benoît` →
+    /// `BENOT`); -1 when the raw first name has no such letter.
+    var firstAccentless: [Int32] = []
     /// Interned particle tokens, for the compound-name rule.
     var particle: [Bool] = []
     /// Phones as ranges of `phoneIDs` (sorted ids); `personalPhone` is indexed by interned id.
@@ -168,7 +171,9 @@ struct FeatureTable: Sendable {
             let usage = keys[idx].usageName.map { name($0) } ?? NameFeature()
             lastName.append(last)
             usageName.append(usage)
-            firstName.append(name(keys[idx].firstName))
+            let first = name(keys[idx].firstName)
+            firstName.append(first)
+            firstAccentless.append(accentless(records[idx].firstName, compact: first.compact))
             let fb = keys[idx].firstName.compact.utf8
             firstPrefix.append(fb.isEmpty ? 0 : UInt16(fb.first!) << 8 | UInt16(fb.dropFirst().first ?? 0))
             appendSurnameKeys(keys[idx].lastName, last, keys[idx].usageName, usage)
@@ -198,6 +203,20 @@ struct FeatureTable: Sendable {
                 }
             }
         }
+    }
+
+    /// The id of `raw` folded and compacted with its non-ASCII letters dropped, or -1 when that is the
+    /// compact form itself (no accented letter, or accents written as combining marks).
+    private mutating func accentless(_ raw: String, compact: Int32) -> Int32 {
+        guard compact >= 0, !raw.utf8.allSatisfy({ $0 < 0x80 }) else { return -1 }
+        var out: [UInt8] = []
+        for u in raw.unicodeScalars where u.isASCII {
+            let b = UInt8(u.value)
+            if b >= 97, b <= 122 { out.append(b - 32) } else if (b >= 65 && b <= 90) || (b >= 48 && b <= 57) { out.append(b) }
+        }
+        guard !out.isEmpty else { return -1 }
+        let id = out.withUnsafeBufferPointer { strings.id($0) }
+        return id == compact ? -1 : id
     }
 
     /// The id of `street` without its spaces (the form the typo comparison reads).
@@ -242,6 +261,7 @@ struct FeatureTable: Sendable {
         lastName += o.lastName.map(name)
         usageName += o.usageName.map(name)
         firstName += o.firstName.map(name)
+        firstAccentless += o.firstAccentless.map(r)
         tokens += o.tokens.map(r)
         firstPrefix += o.firstPrefix
         let keyBase = Int32(surnameKeys.count), soundBase = Int32(sounds.count), linkBase = Int32(linkPupil.count)
