@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Matching benchmark: ours (alim-bench-match, release build) beside Splink on the same generated records.
 # Usage: scripts/bench-match.sh [sizes...]   (default: 10000 100000; SEED=42; SKIP_SPLINK=1 to skip Splink;
-#        SPLINK_VENV=dir to reuse a virtualenv holding splink and duckdb)
+#        SPLINK_VENV=dir to reuse a virtualenv holding splink and duckdb; REPEAT=N runs our normalize + match
+#        N times in one process and reports the median by CPU time)
 # Both tools report wall and CPU (user+sys) time of their own work; /usr/bin/time adds the whole process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ for n in "${SIZES[@]}"; do
   dir="$OUT/$n"
   python3 scripts/gen_identity_data.py --records "$n" --seed "$SEED" --out "$dir"
   echo "== ours, $n records"
-  /usr/bin/time -f "process: peak RSS %M kB, wall %e s, user %U s, sys %S s" "$BIN" "$dir/ingest.json" "$dir/truth.csv" "$dir/hardneg.csv" 2>&1 | tee "$dir/ours.txt"
+  /usr/bin/time -f "process: peak RSS %M kB, wall %e s, user %U s, sys %S s" "$BIN" "$dir/ingest.json" "$dir/truth.csv" "$dir/hardneg.csv" --repeat "${REPEAT:-1}" 2>&1 | tee "$dir/ours.txt"
   if [ "${SKIP_SPLINK:-0}" != 1 ]; then
     echo "== splink, $n records"
     /usr/bin/time -o "$dir/splink.time" -f "process: peak RSS %M kB, wall %e s, user %U s, sys %S s" \

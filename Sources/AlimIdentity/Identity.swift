@@ -10,7 +10,9 @@ public enum Identity {
     /// (the output is byte-identical whatever the count).
     public static func normalize(_ ingest: IngestArtifact, threads: Int? = nil) -> NormalizedArtifact {
         var ingest = ingest
-        if !zip(ingest.records, ingest.records.dropFirst()).allSatisfy({ $0.ref < $1.ref }) {
+        // By index: iterating `zip` over the records would copy every record (a dozen retains) per step.
+        let records = ingest.records
+        if !records.indices.dropFirst().allSatisfy({ records[$0 - 1].ref < records[$0].ref }) {
             ingest.records.sort { $0.ref < $1.ref }
         }
         return NormalizedArtifact(ingest: ingest, keys: RecordNormalizer.normalizeAll(ingest.records, threads: threads))
@@ -31,8 +33,8 @@ public enum Identity {
     /// `match`, plus the candidate pairs and refused unions a benchmark needs to measure blocking.
     public static func matchWithDiagnostics(_ normalized: NormalizedArtifact, decisions: [PairDecision],
                                             config: IdentityConfig, threads: Int? = nil) -> (IdentityArtifact, MatchDiagnostics) {
-        let aligned = normalized.keys.count == normalized.ingest.records.count
-            && zip(normalized.keys, normalized.ingest.records).allSatisfy { $0.ref == $1.ref }
+        let keys = normalized.keys, records = normalized.ingest.records
+        let aligned = keys.count == records.count && keys.indices.allSatisfy { keys[$0].ref == records[$0].ref }
         let ready = aligned ? normalized : normalize(normalized.ingest, threads: threads)
         return Matcher(normalized: ready, decisions: decisions, config: config, threads: threads).run()
     }

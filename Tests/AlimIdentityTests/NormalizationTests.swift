@@ -76,6 +76,50 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(PhoneNormalizer.normalize("+41 22 123 45 67"), "+41221234567")
     }
 
+    func testOverseasNumberWrittenWithPlus33KeepsItsCountryCode() {
+        // 0694… is French Guiana: a tool that swapped the zero for +33 wrote the same number.
+        for raw in ["0694 36 32 52", "+33 6 94 36 32 52", "0033694363252", "+594 694 36 32 52", "+33 (0)6 94 36 32 52"] {
+            XCTAssertEqual(PhoneNormalizer.normalize(raw), "+594694363252", raw)
+        }
+        XCTAssertEqual(PhoneNormalizer.normalize("+33 2 62 12 34 56"), PhoneNormalizer.normalize("02 62 12 34 56"))
+        XCTAssertEqual(PhoneNormalizer.normalize("+262262123456"), "+262262123456")
+        // Metropolitan numbers keep +33.
+        XCTAssertEqual(PhoneNormalizer.normalize("+33 4 93 12 34 56"), "+33493123456")
+        XCTAssertEqual(PhoneNormalizer.normalize("+33 6 11 22 33 44"), "+33611223344")
+        XCTAssertTrue(PhoneNormalizer.isPersonal(PhoneNormalizer.normalize("+33694363252")!))
+    }
+
+    func testByteFastPathsAgreeWithTheGeneralRules() {
+        // Dates: both source spellings, other separators, impossible days, and shapes left to the general path.
+        XCTAssertEqual(DateNormalizer.normalize("31.12.2015"), "2015-12-31")
+        XCTAssertEqual(DateNormalizer.normalize("29/02/2016"), "2016-02-29")
+        XCTAssertNil(DateNormalizer.normalize("29/02/2017"))
+        XCTAssertNil(DateNormalizer.normalize("2016-13-01"))
+        XCTAssertNil(DateNormalizer.normalize("1850-01-01"))
+        XCTAssertEqual(DateNormalizer.normalize("20160229"), "2016-02-29")
+        XCTAssertEqual(DateNormalizer.normalize("1/2/2016"), "2016-02-01")
+        // E-mails: ASCII blanks of every kind trimmed, one @ only, the domain dotted inside.
+        XCTAssertEqual(EmailNormalizer.normalize("\tJean@Example.FR\r\n"), "jean@example.fr")
+        XCTAssertNil(EmailNormalizer.normalize("a@b@example.fr"))
+        XCTAssertNil(EmailNormalizer.normalize("jean@.example.fr"))
+        XCTAssertNil(EmailNormalizer.normalize("jean@example.fr."))
+        XCTAssertNil(EmailNormalizer.normalize("jean dupont@example.fr"))
+        XCTAssertNil(EmailNormalizer.normalize("NoReply@example.fr"))
+        XCTAssertEqual(EmailNormalizer.normalize(" Élodie@Example.fr "), "élodie@example.fr")
+        // Addresses: lines never run together; a suffix glued or apart; saints in streets and communes.
+        let a = AddressNormalizer.normalize(PostalAddress(lines: ["12", "bis rue", "ST-JEAN"], postalCode: "06 300", city: "Ste Maxime Cedex 1"))
+        XCTAssertEqual(a?.number, "12B")
+        XCTAssertEqual(a?.streetType, "RUE")
+        XCTAssertEqual(a?.street, "SAINT JEAN")
+        XCTAssertEqual(a?.postalCode, "06300")
+        XCTAssertEqual(a?.city, "SAINTEMAXIME")
+        XCTAssertEqual(AddressNormalizer.normalize(PostalAddress(lines: ["12TER CHE DES ÉCOLES"]))?.number, "12T")
+        XCTAssertEqual(AddressNormalizer.normalize(PostalAddress(lines: ["12TER CHE DES ÉCOLES"]))?.street, "DES ECOLES")
+        // INE: separators dropped, letters upper-cased.
+        let r = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "A", first: "B", birth: nil, ine: " 1234-567 89ab ")
+        XCTAssertEqual(RecordNormalizer.normalize(r).ine, "12345678 9AB".replacingOccurrences(of: " ", with: ""))
+    }
+
     func testPhonePlaceholdersAndJunkDropped() {
         XCTAssertNil(PhoneNormalizer.normalize("0000000000"))
         XCTAssertNil(PhoneNormalizer.normalize("00 00 00 00 00"))

@@ -50,7 +50,7 @@ final class ParallelTests: XCTestCase {
         XCTAssertGreaterThan(one.strings.count, 100)
         for threads in [2, 3, 7] {
             let other = FeatureTable(keys: keys, records: records, index: index, threads: threads)
-            XCTAssertEqual(one.strings.bytes, other.strings.bytes, "\(threads) threads")
+            XCTAssertEqual(one.strings.allBytes, other.strings.allBytes, "\(threads) threads")
             XCTAssertEqual(one.file, other.file)
             XCTAssertEqual(one.ine, other.ine)
             XCTAssertEqual(one.birth, other.birth)
@@ -77,6 +77,10 @@ final class ParallelTests: XCTestCase {
             XCTAssertEqual(one.signatures, other.signatures)
             XCTAssertEqual(one.personalPhone, other.personalPhone)
             XCTAssertEqual(one.particle, other.particle)
+            XCTAssertEqual(one.firstAccentless, other.firstAccentless)
+            XCTAssertEqual(one.linkStart, other.linkStart)
+            XCTAssertEqual(one.linkPupil, other.linkPupil)
+            XCTAssertEqual(one.linkRelation, other.linkRelation)
         }
     }
 

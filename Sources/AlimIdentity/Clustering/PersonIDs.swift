@@ -14,11 +14,20 @@ enum PersonIDs {
         let primary = Parallel.map(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range in
             clusters[range].map { stableKey($0, records: records, keys: keys) }
         }
-        var counts: [String: Int] = [:]
-        for k in primary { counts[k, default: 0] += 1 }
-        return zip(clusters, primary).map { members, key in
-            let chosen = counts[key] == 1 ? key : "REF:" + smallestRef(members, records: records)
-            return "P" + StableHash.hex(chosen)
+        // A key shared by two clusters: found by sorting the keys' hashes (equal strings have equal
+        // hashes; equal hashes are compared as strings), cheaper than a dictionary of 100,000 strings.
+        let hashes = primary.map(StableHash.fnv1a)
+        let order = hashes.indices.sorted { (hashes[$0], $0) < (hashes[$1], $1) }
+        var shared = [Bool](repeating: false, count: primary.count)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, hashes[order[end]] == hashes[order[start]] { end += 1 }
+            for x in start..<end { for y in start..<end where x != y && primary[order[x]] == primary[order[y]] { shared[order[x]] = true } }
+            start = end
+        }
+        return clusters.indices.map { c in
+            shared[c] ? "P" + StableHash.hex("REF:" + smallestRef(clusters[c], records: records)) : "P" + StableHash.hex(hashes[c])
         }
     }
 

@@ -11,8 +11,12 @@ enum StableHash {
     }
 
     /// The first `length` hex digits of the hash, zero-padded.
-    static func hex(_ text: String, length: Int = 12) -> String {
-        let s = String(fnv1a(text), radix: 16)
-        return String((String(repeating: "0", count: max(0, 16 - s.count)) + s).prefix(length))
+    static func hex(_ text: String, length: Int = 12) -> String { hex(fnv1a(text), length: length) }
+
+    /// The first `length` (≤ 16) lower-case hex digits of the 16-digit zero-padded form of `hash`.
+    static func hex(_ hash: UInt64, length: Int = 12) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        let bytes = (0..<min(length, 16)).map { k in digits[Int(hash >> (60 - 4 * UInt64(k)) & 0xF)] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

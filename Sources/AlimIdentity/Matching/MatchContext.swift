@@ -27,6 +27,6 @@ struct MatchContext: Sendable {
 
     /// Records each pupil-person's guardians, so "shares a child" compares persons, not records.
     mutating func setChildPersons(pupilCluster: [Int?]) {
-        features.setChildPersons(records: records, index: index, pupilCluster: pupilCluster)
+        features.setChildPersons(pupilCluster: pupilCluster)
     }
 }

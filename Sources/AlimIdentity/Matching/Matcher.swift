@@ -178,7 +178,8 @@ struct Matcher {
 
     private func assemble(records: [PersonRecord], keys: [NormalizedRecord], uf: inout UnionFind, state: RunState) -> (IdentityArtifact, MatchDiagnostics) {
         var clusters: [[Int]] = []
-        for i in keys.indices where uf.find(i) == i { clusters.append(uf.members[i].sorted { keys[$0].ref < keys[$1].ref }) }
+        // Records are sorted by ref (`Identity.normalize`), so index order is ref order: sort integers.
+        for i in keys.indices where uf.find(i) == i { clusters.append(uf.members[i].sorted()) }
         let ids = PersonIDs.assign(clusters: clusters, records: records, keys: keys, threads: threads)
         let frozen = clusters
         var persons: [PersonCluster] = Parallel.map(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range in
@@ -187,7 +188,10 @@ struct Matcher {
                 return PersonCluster(id: ids[c], kind: ClusterKind.of(members, records), records: members.map { keys[$0].ref })
             }
         }
-        persons.sort { ($0.id, $0.records.first!) < ($1.id, $1.records.first!) }
+        // Person ids are unique (`PersonIDs` falls back to the smallest ref on a clash); the first
+        // member's index breaks any tie as its ref would.
+        let order = persons.indices.sorted { (persons[$0].id, frozen[$0][0]) < (persons[$1].id, frozen[$1][0]) }
+        persons = order.map { persons[$0] }
         var seen = Set<String>()
         let review = state.review.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
         let artifact = IdentityArtifact(records: records, persons: persons, review: review,

@@ -59,44 +59,110 @@ enum AddressNormalizer {
     static let saintSpellings: [String: String] = ["ST": "SAINT", "STE": "SAINTE"]
 
     /// Normalised address, or nil when nothing usable remains (empty or `XXXXXXXXXX` placeholders).
+    ///
+    /// Works on the folded bytes (folding leaves only ASCII): tokens are ranges of one buffer, and only
+    /// the few strings kept in the result are built.
     static func normalize(_ address: PostalAddress?) -> NormalizedAddress? {
         guard let address else { return nil }
-        var tokens = address.lines.flatMap { TextFolding.tokens($0) }.filter { !isPlaceholder($0) }
-        tokens = tokens.map { saintSpellings[$0] ?? $0 }
-        var number: String?
+        var buf: [UInt8] = []
+        for line in address.lines {
+            TextFolding.appendFolded(line, to: &buf)
+            buf.append(0x20)  // lines never run into each other
+        }
+        var tokens: [Token] = []
+        tokenize(buf, into: &tokens)
+        var number: [UInt8]?
         var streetType: String?
-        var words: [String] = []
+        var street: [UInt8] = []
+        var words = 0
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if number == nil, words.isEmpty, streetType == nil, let first = t.first, first.isNumber {
-                let digits = t.prefix(while: \.isNumber)
-                var suffix = String(t.dropFirst(digits.count).prefix(1))
-                if suffix.isEmpty, i + 1 < tokens.count, numberSuffixes.contains(tokens[i + 1]) {
-                    suffix = String(tokens[i + 1].prefix(1))
+            if number == nil, words == 0, streetType == nil, t.startsWithDigit(buf) {
+                var digits = Array(buf[t.range.prefix { buf[$0] >= 48 && buf[$0] <= 57 }])
+                if t.range.count > digits.count {
+                    digits.append(buf[t.range.lowerBound + digits.count])  // the suffix letter, glued (`12B`)
+                } else if i + 1 < tokens.count, numberSuffixes.contains(tokens[i + 1].text(buf)) {
+                    digits.append(tokens[i + 1].bytes(buf).first!)
                     i += 1
                 }
-                number = String(digits) + suffix
-            } else if streetType == nil, words.isEmpty, let type = streetTypes[t] {
+                number = digits
+            } else if streetType == nil, words == 0, let type = streetTypes[t.text(buf)] {
                 streetType = type
             } else {
-                words.append(t)
+                if words > 0 { street.append(0x20) }
+                street.append(contentsOf: t.bytes(buf))
+                words += 1
             }
             i += 1
         }
-        let postal = address.postalCode.map { $0.filter { $0.isNumber } }.flatMap { $0.count == 5 && !isPlaceholder($0) ? $0 : nil }
-        let cityTokens = TextFolding.tokens(address.city ?? "").filter { !isPlaceholder($0) && $0 != "CEDEX" && !$0.allSatisfy(\.isNumber) }
-            .map { saintSpellings[$0] ?? $0 }
-        let city = cityTokens.isEmpty ? nil : cityTokens.joined()
-        if words.isEmpty, number == nil, postal == nil, city == nil { return nil }
-        return NormalizedAddress(number: number, streetType: streetType, street: words.joined(separator: " "),
-                                 postalCode: postal, city: city)
+        let postal = address.postalCode.flatMap(postalCode)
+        var cityBuf: [UInt8] = []
+        TextFolding.appendFolded(address.city ?? "", to: &cityBuf)
+        tokens.removeAll(keepingCapacity: true)
+        tokenize(cityBuf, into: &tokens)
+        var city: [UInt8] = []
+        for t in tokens where !t.isCedex(cityBuf) && !t.allDigits(cityBuf) { city.append(contentsOf: t.bytes(cityBuf)) }
+        if words == 0, number == nil, postal == nil, city.isEmpty { return nil }
+        return NormalizedAddress(number: number.map { String(decoding: $0, as: UTF8.self) }, streetType: streetType,
+                                 street: String(decoding: street, as: UTF8.self), postalCode: postal,
+                                 city: city.isEmpty ? nil : String(decoding: city, as: UTF8.self))
+    }
+
+    /// Five digits kept from a postal code as typed (`06 300` → `06300`), or nil.
+    static func postalCode(_ raw: String) -> String? {
+        let digits: String
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            digits = String(decoding: raw.utf8.filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self)
+        } else {
+            digits = raw.filter { $0.isNumber }
+        }
+        return digits.count == 5 && !isPlaceholder(digits) ? digits : nil
+    }
+
+    /// `saintSpellings` as bytes, for the tokeniser.
+    static let saintBytes: [(from: [UInt8], to: [UInt8])] =
+        saintSpellings.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), Array($0.value.utf8)) }
+
+    /// One folded token: a range of the buffer, or the index of its `saintBytes` rewrite.
+    struct Token {
+        var range: Range<Int>
+        var saint = -1
+
+        func bytes(_ buf: [UInt8]) -> ArraySlice<UInt8> { saint < 0 ? buf[range] : AddressNormalizer.saintBytes[saint].to[...] }
+        func text(_ buf: [UInt8]) -> String { String(decoding: bytes(buf), as: UTF8.self) }
+        func startsWithDigit(_ buf: [UInt8]) -> Bool { saint < 0 && buf[range.lowerBound] >= 48 && buf[range.lowerBound] <= 57 }
+        func allDigits(_ buf: [UInt8]) -> Bool { saint < 0 && buf[range].allSatisfy { $0 >= 48 && $0 <= 57 } }
+        func isCedex(_ buf: [UInt8]) -> Bool { saint < 0 && buf[range].elementsEqual("CEDEX".utf8) }
+    }
+
+    /// The alphanumeric runs of folded `buf`, placeholders dropped and "saint" spellings rewritten
+    /// (`saintSpellings`), as `TextFolding.tokens` would cut them.
+    static func tokenize(_ buf: [UInt8], into out: inout [Token]) {
+        var start = -1
+        for k in 0...buf.count {
+            let b = k < buf.count ? buf[k] : 0
+            let alnum = (b >= 65 && b <= 90) || (b >= 48 && b <= 57)
+            if alnum, start < 0 { start = k }
+            if !alnum, start >= 0 {
+                let r = start..<k
+                start = -1
+                if isPlaceholder(buf[r]) { continue }
+                out.append(Token(range: r, saint: saintBytes.firstIndex { buf[r].elementsEqual($0.from) } ?? -1))
+            }
+        }
     }
 
     /// `XXXXXXXXXX`, `00000`: anonymisation placeholders, never evidence.
     static func isPlaceholder(_ token: String) -> Bool {
         guard token.count >= 3, let first = token.first else { return false }
         return (first == "X" || first == "0") && token.allSatisfy { $0 == first }
+    }
+
+    /// `isPlaceholder` over a folded token's bytes.
+    static func isPlaceholder(_ token: ArraySlice<UInt8>) -> Bool {
+        guard token.count >= 3, let first = token.first else { return false }
+        return (first == UInt8(ascii: "X") || first == UInt8(ascii: "0")) && token.allSatisfy { $0 == first }
     }
 }
 

@@ -84,6 +84,7 @@ enum RecordNormalizer {
 
         mutating func date(_ raw: String?) -> String? {
             guard let raw else { return nil }
+            if let day = DateNormalizer.exact(raw) { return day }  // cheaper than hashing the raw value
             if let k = dates[raw] { return k }
             let k = DateNormalizer.normalize(raw)
             dates[raw] = k
@@ -126,7 +127,9 @@ enum RecordNormalizer {
         var usage = r.usageName.map { cache.name($0) }
         if let u = usage, u.isEmpty || u.compact == last.compact { usage = nil }
         let first = cache.name(r.firstName)
-        let ine = r.ine.map { TextFolding.fold($0).filter { $0.isLetter || $0.isNumber } }.flatMap { $0.count >= 10 ? $0 : nil }
+        // Folding leaves ASCII only, so letters and digits are bytes.
+        let ine = r.ine.map { String(decoding: TextFolding.fold($0).utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }, as: UTF8.self) }
+            .flatMap { $0.utf8.count >= 10 ? $0 : nil }
         let sex = r.sex.map { TextFolding.trim(TextFolding.fold($0)) }.flatMap { s -> String? in
             if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
             if s.hasPrefix("F") || s == "2" { return "F" }

@@ -11,30 +11,64 @@ enum PhoneNormalizer {
         "0262": "262", "0692": "262", "0693": "262", "0269": "262", "0639": "262",
     ]
 
+    /// `overseasPrefixes` as bytes, scanned without building a key string per number.
+    static let overseasBytes: [(prefix: [UInt8], code: [UInt8])] =
+        overseasPrefixes.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), Array($0.value.utf8)) }
+
     /// E.164 form, or nil when the number is empty, too short or a placeholder.
     static func normalize(_ raw: String) -> String? {
-        let trimmed = TextFolding.trim(raw)
-        var digits = trimmed.filter { $0.isASCII && $0.isNumber }
+        let digits: [UInt8], international: Bool
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every number): digits and the first non-blank byte, without `Character`s.
+            digits = raw.utf8.filter { $0 >= 48 && $0 <= 57 }
+            international = raw.utf8.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "+")
+        } else {
+            let trimmed = TextFolding.trim(raw)
+            digits = Array(trimmed.filter { $0.isASCII && $0.isNumber }.utf8)
+            international = trimmed.hasPrefix("+")
+        }
+        return e164(digits, international: international)
+    }
+
+    /// The E.164 number from the digits as typed (`international` when they followed a `+`).
+    private static func e164(_ typed: [UInt8], international plus: Bool) -> String? {
+        var digits = typed[...]
         guard !digits.isEmpty else { return nil }
-        var international = trimmed.hasPrefix("+")
-        if !international, digits.hasPrefix("00") { digits.removeFirst(2); international = true }
-        var e164: String
+        let zero = UInt8(ascii: "0"), three = UInt8(ascii: "3")
+        var international = plus
+        if !international, digits.starts(with: [zero, zero]) { digits = digits.dropFirst(2); international = true }
+        var e164: [UInt8] = [UInt8(ascii: "+")]
         if international {
             // `+33 (0)6…` and `+330611…`: drop the trunk zero after the French code.
-            if digits.hasPrefix("330"), digits.count == 12 { digits.remove(at: digits.index(digits.startIndex, offsetBy: 2)) }
-            e164 = digits
-        } else if digits.count == 10, digits.hasPrefix("0") {
-            e164 = (overseasPrefixes[String(digits.prefix(4))] ?? "33") + digits.dropFirst()
-        } else if digits.count == 9, !digits.hasPrefix("0") {
+            if digits.starts(with: [three, three, zero]), digits.count == 12 {
+                e164 += digits.prefix(2)
+                e164 += digits.dropFirst(3)
+            } else {
+                e164 += digits
+            }
+        } else if digits.count == 10, digits.first == zero {
+            e164 += overseasCode(digits.prefix(4)) + digits.dropFirst()
+        } else if digits.count == 9, digits.first != zero {
             // A spreadsheet ate the leading zero.
-            e164 = (overseasPrefixes["0" + digits.prefix(3)] ?? "33") + digits
-        } else if digits.count == 11, digits.hasPrefix("33") {
-            e164 = digits
+            e164 += overseasCode([zero] + digits.prefix(3)) + digits
+        } else if digits.count == 11, digits.starts(with: [three, three]) {
+            e164 += digits
         } else {
             return nil
         }
-        guard (8...15).contains(e164.count), !isPlaceholder(e164) else { return nil }
-        return "+" + e164
+        // `+33 694 36 32 52` is `0694 36 32 52` with its zero swapped for +33 by a tool that knows only
+        // metropolitan numbers: an overseas number keeps its own country code whichever way it was written.
+        if e164.count == 12, e164[1] == three, e164[2] == three {
+            let code = overseasCode([zero] + e164[3..<6])
+            if code != [three, three] { e164 = [UInt8(ascii: "+")] + code + e164[3...] }
+        }
+        guard (9...16).contains(e164.count), !isPlaceholder(e164.dropFirst()) else { return nil }
+        return String(decoding: e164, as: UTF8.self)
+    }
+
+    /// The country code of a French number's first four national digits: an overseas one, else 33.
+    private static func overseasCode<C: Collection<UInt8>>(_ prefix: C) -> [UInt8] {
+        overseasBytes.first { $0.prefix.elementsEqual(prefix) }?.code ?? [UInt8(ascii: "3"), UInt8(ascii: "3")]
     }
 
     /// Whether an E.164 number is personal (mobile or foreign) rather than a household landline:
@@ -49,13 +83,16 @@ enum PhoneNormalizer {
     }
 
     /// All national digits equal (`0000000000`, `0611111111` is kept) or an obvious sequence.
-    static func isPlaceholder(_ e164: String) -> Bool {
-        let national = e164.hasPrefix("33") ? e164.utf8.dropFirst(2) : e164.utf8[...]
-        func allSame(_ u: Substring.UTF8View) -> Bool {
+    static func isPlaceholder(_ e164: String) -> Bool { isPlaceholder(Array(e164.utf8)[...]) }
+
+    /// `isPlaceholder` over the digits of an E.164 number without its `+`.
+    static func isPlaceholder(_ e164: ArraySlice<UInt8>) -> Bool {
+        let national = e164.starts(with: "33".utf8) ? e164.dropFirst(2) : e164
+        func allSame(_ u: ArraySlice<UInt8>) -> Bool {
             guard let f = u.first else { return false }
             return u.allSatisfy { $0 == f }
         }
-        if allSame(national) || allSame(e164.utf8[...]) { return true }
+        if allSame(national) || allSame(e164) { return true }
         return ["123456789", "612345678", "102030405"].contains { national.elementsEqual($0.utf8) }
     }
 }

@@ -73,6 +73,20 @@ enum TextFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the folded bytes of `text` (upper-case ASCII, as `fold` gives) to `out`, without building
+    /// a `String` when the text is ASCII, the common case.
+    static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        for b in text.utf8 {
+            guard b < 0x80 else {
+                out.removeSubrange(start...)
+                out.append(contentsOf: fold(text).utf8)
+                return
+            }
+            out.append((b >= 97 && b <= 122) ? b - 32 : b)
+        }
+    }
+
     /// Folded alphanumeric tokens: hyphens, apostrophes, dots, commas and spaces all separate.
     static func tokens(_ text: String) -> [String] {
         let bytes = Array(fold(text).utf8)

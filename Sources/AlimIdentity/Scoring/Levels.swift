@@ -44,12 +44,13 @@ enum FieldComparison {
             }
             if significant > 0, contained { return .partial }
         }
-        let x = f.strings.bytes[Int(a.typoForm)], y = f.strings.bytes[Int(b.typoForm)]
-        if abs(x.count - y.count) <= 2 {
-            if StringSimilarity.withinOneEdit(x, y) { return .close }
-            if min(x.count, y.count) >= 5, StringSimilarity.jaroWinkler(x, y) >= 0.94 { return .close }
+        return f.strings.withBytes(a.typoForm, b.typoForm) { x, y in
+            if abs(x.count - y.count) <= 2 {
+                if StringSimilarity.withinOneEdit(x, y) { return .close }
+                if min(x.count, y.count) >= 5, StringSimilarity.jaroWinkler(x, y) >= 0.94 { return .close }
+            }
+            return .different
         }
-        return .different
     }
 
     /// `dates` over `YYYYMMDD` integers (-1 when missing).

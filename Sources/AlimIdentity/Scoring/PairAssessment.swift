@@ -6,6 +6,8 @@ struct PairAssessment: Sendable {
     var reasons: [String] = []
     var surname: Level = .missing
     var firstName: Level = .missing
+    /// The first names agree once the accented letters one record lost are dropped from the other.
+    var accentLost = false
     /// First and last names written in each other's columns.
     var swapped = false
     var date: DateLevel = .missing

@@ -47,6 +47,14 @@ struct PairScorer: Sendable {
         let fa = f.firstName[i], fb = f.firstName[j]
         var (surname, matchedKey) = bestSurname(la, ua, lb, ub, f)
         var first = FieldComparison.names(fa, fb, f)
+        var exactFirstKey = fa.compact
+        if first == .close || first == .different, let full = Self.accentLost(i, j, f) {
+            // `Benot` / `Benoît`: the letter vanished in an export that could not encode it, the
+            // name itself agrees (unless the records give different sexes: Anas / Anaïs).
+            p.accentLost = true
+            first = .exact
+            exactFirstKey = full
+        }
         if surname < .close || first < .close {
             let s1 = max(FieldComparison.names(la, fb, f), ua.isEmpty ? .missing : FieldComparison.names(ua, fb, f))
             let s2 = max(FieldComparison.names(fa, lb, f), ub.isEmpty ? .missing : FieldComparison.names(fa, ub, f))
@@ -73,15 +81,26 @@ struct PairScorer: Sendable {
         }
         switch first {
         case .exact:
-            let key = p.swapped ? fb.compact : fa.compact
+            let key = p.swapped ? fb.compact : exactFirstKey
             let count = key >= 0 && Int(key) < f.firstNameCount.count ? max(Int(f.firstNameCount[Int(key)]), 1) : 1
             let w = Weights.exactName(count: count, population: context.population, range: Weights.firstNameExactRange)
-            add(&p, w, "même prénom")
+            let accentLost = p.accentLost
+            add(&p, w, accentLost ? "même prénom, lettre accentuée perdue : \(firstDisplay(i)) / \(firstDisplay(j))" : "même prénom")
         case .close: add(&p, Weights.firstNameClose, "prénoms proches : \(firstDisplay(i)) / \(firstDisplay(j))")
         case .partial: add(&p, Weights.firstNamePartial, "prénoms composés en partie communs : \(firstDisplay(i)) / \(firstDisplay(j))")
         case .different: add(&p, Weights.firstNameDifferent, "prénoms différents : \(firstDisplay(i)) / \(firstDisplay(j))")
         case .missing: break
         }
+    }
+
+    /// The compact first name of the record that kept its accented letters when the other record's
+    /// first name is exactly it with them dropped, and both records do not give different sexes.
+    static func accentLost(_ i: Int, _ j: Int, _ f: FeatureTable) -> Int32? {
+        if f.sex[i] != 0, f.sex[j] != 0, f.sex[i] != f.sex[j] { return nil }
+        let (ai, aj) = (f.firstAccentless[i], f.firstAccentless[j])
+        if ai >= 0, ai == f.firstName[j].compact { return f.firstName[i].compact }
+        if aj >= 0, aj == f.firstName[i].compact { return f.firstName[j].compact }
+        return nil
     }
 
     private func lastDisplay(_ i: Int) -> String { context.records[i].displayLastName }
@@ -169,7 +188,7 @@ struct PairScorer: Sendable {
         if f.number[i] != f.number[j] { return .different }
         if sa == sb { return .exact }
         let x = f.streetCompact[i], y = f.streetCompact[j]
-        if x == y || StringSimilarity.jaroWinkler(f.strings.bytes[Int(x)], f.strings.bytes[Int(y)]) >= 0.93 { return .close }
+        if x == y || f.strings.withBytes(x, y, { StringSimilarity.jaroWinkler($0, $1) }) >= 0.93 { return .close }
         return .different
     }
 

@@ -11,8 +11,13 @@ enum StringSimilarity {
     }
 
     static func jaroWinkler(_ s: [UInt8], _ t: [UInt8]) -> Double {
+        s.withUnsafeBufferPointer { s in t.withUnsafeBufferPointer { t in jaroWinkler(s, t) } }
+    }
+
+    /// Jaro-Winkler over byte buffers (the feature table's arena), without copying them.
+    static func jaroWinkler(_ s: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Double {
         if s.isEmpty || t.isEmpty { return s.isEmpty && t.isEmpty ? 1 : 0 }
-        if s == t { return 1 }
+        if s.elementsEqual(t) { return 1 }
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: s.count + t.count) { flags in
             flags.initialize(repeating: false)
             let sOff = 0, tOff = s.count
@@ -65,18 +70,30 @@ enum StringSimilarity {
     /// Whether the optimal-string-alignment distance is at most one, in one linear pass:
     /// equal, one substitution, one adjacent transposition, or one insertion/deletion.
     static func withinOneEdit(_ s: [UInt8], _ t: [UInt8]) -> Bool {
+        s.withUnsafeBufferPointer { s in t.withUnsafeBufferPointer { t in withinOneEdit(s, t) } }
+    }
+
+    /// `withinOneEdit` over byte buffers, without copying them.
+    static func withinOneEdit(_ s: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// Whether `x[from...]` equals `y[from + shift...]` (the tails after the edit).
+        func tailsEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, from: Int, shift: Int) -> Bool {
+            guard x.count - from == y.count - from - shift else { return false }
+            var k = from
+            while k < x.count { if x[k] != y[k + shift] { return false }; k += 1 }
+            return true
+        }
         if s.count == t.count {
             var i = 0
             while i < s.count, s[i] == t[i] { i += 1 }
             if i == s.count { return true }
             // One substitution at i, or a transposition of i and i+1; the rest must agree.
-            if i + 1 < s.count, s[i] == t[i + 1], s[i + 1] == t[i], s[(i + 2)...] == t[(i + 2)...] { return true }
-            return s[(i + 1)...] == t[(i + 1)...]
+            if i + 1 < s.count, s[i] == t[i + 1], s[i + 1] == t[i], tailsEqual(s, t, from: i + 2, shift: 0) { return true }
+            return tailsEqual(s, t, from: i + 1, shift: 0)
         }
         let (short, long) = s.count < t.count ? (s, t) : (t, s)
         guard long.count - short.count == 1 else { return false }
         var i = 0
         while i < short.count, short[i] == long[i] { i += 1 }
-        return short[i...] == long[(i + 1)...]
+        return tailsEqual(short, long, from: i, shift: 1)
     }
 }
