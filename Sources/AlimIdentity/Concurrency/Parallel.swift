@@ -26,6 +26,33 @@ enum Parallel {
         return slots.joined()
     }
 
+    /// One `T` per index of `0..<count`, built in place over `threads` contiguous slices: `body` gets its
+    /// slice and a function writing the item of each index, exactly once. Unlike `map`, nothing is
+    /// joined afterwards, so items are never copied (no retain and release of every field).
+    static func fill<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>, (Int, T) -> Void) -> Void) -> [T] {
+        let parts = max(1, min(threads, count))
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let out = Output(base: buffer.baseAddress)
+            // One iteration runs on the calling thread.
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                let range = count * p / parts ..< count * (p + 1) / parts
+                var written = 0
+                body(range) { i, item in
+                    precondition(range.contains(i))
+                    (out.base! + i).initialize(to: item)
+                    written += 1
+                }
+                precondition(written == range.count, "Parallel.fill: every index must be written once")
+            }
+            initialized = count
+        }
+    }
+
+    /// The output buffer shared by `fill`'s threads; each writes only its own indices.
+    private struct Output<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>?
+    }
+
     /// One result slot per thread; each thread writes only its own slot, read after all have joined.
     fileprivate struct Slots<T>: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<T?>

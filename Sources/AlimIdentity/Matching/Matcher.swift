@@ -182,10 +182,10 @@ struct Matcher {
         for i in keys.indices where uf.find(i) == i { clusters.append(uf.members[i].sorted()) }
         let ids = PersonIDs.assign(clusters: clusters, records: records, keys: keys, threads: threads)
         let frozen = clusters
-        var persons: [PersonCluster] = Parallel.map(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range in
-            range.map { c in
+        var persons: [PersonCluster] = Parallel.fill(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range, write in
+            for c in range {
                 let members = frozen[c]
-                return PersonCluster(id: ids[c], kind: ClusterKind.of(members, records), records: members.map { keys[$0].ref })
+                write(c, PersonCluster(id: ids[c], kind: ClusterKind.of(members, records), records: members.map { keys[$0].ref }))
             }
         }
         // Person ids are unique (`PersonIDs` falls back to the smallest ref on a clash); the first

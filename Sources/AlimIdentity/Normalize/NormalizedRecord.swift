@@ -69,42 +69,29 @@ enum RecordNormalizer {
     /// surname and numbers in every school's file). Addresses are not cached: each source spells them
     /// its own way, so hashing them costs more than normalising them again.
     struct Cache {
-        var names: [String: NameKeys] = [:]
-        var sounds: [String: String] = [:]
+        var names = KeyCache<NameKeys>()
+        var sounds = KeyCache<String>()
         /// Raw phones, dates and sex codes: a guardian's number and a pupil's birth day recur in every file.
-        var phones: [String: String?] = [:]
-        var dates: [String: String?] = [:]
+        var phones = KeyCache<String?>()
+        var dates = KeyCache<String?>()
 
         mutating func phone(_ raw: String) -> String? {
-            if let k = phones[raw] { return k }
-            let k = PhoneNormalizer.normalize(raw)
-            phones[raw] = k
-            return k
+            phones.value(raw, PhoneNormalizer.normalize)
         }
 
         mutating func date(_ raw: String?) -> String? {
             guard let raw else { return nil }
             if let day = DateNormalizer.exact(raw) { return day }  // cheaper than hashing the raw value
-            if let k = dates[raw] { return k }
-            let k = DateNormalizer.normalize(raw)
-            dates[raw] = k
-            return k
+            return dates.value(raw, DateNormalizer.normalize)
         }
 
         mutating func name(_ raw: String) -> NameKeys {
-            if let k = names[raw] { return k }
-            let k = NameNormalizer.keys(raw)
-            names[raw] = k
-            return k
+            names.value(raw, NameNormalizer.keys)
         }
 
         mutating func sound(_ compact: String) -> String {
-            if let k = sounds[compact] { return k }
-            let k = Phonetic.key(compact)
-            sounds[compact] = k
-            return k
+            sounds.value(compact, Phonetic.key)
         }
-
     }
 
     static func normalize(_ r: PersonRecord) -> NormalizedRecord {
@@ -116,10 +103,24 @@ enum RecordNormalizer {
     /// ranges normalised on separate threads (each with its own cache) and joined in order; the output
     /// does not depend on the split.
     static func normalizeAll(_ records: [PersonRecord], threads: Int? = nil) -> [NormalizedRecord] {
-        Parallel.map(count: records.count, threads: Parallel.threads(threads, count: records.count)) { range in
+        Parallel.fill(count: records.count, threads: Parallel.threads(threads, count: records.count)) { range, write in
             var cache = Cache()
-            return records[range].map { normalize($0, cache: &cache) }
+            records.withUnsafeBufferPointer { all in
+                for i in range { write(i, normalize(all[i], cache: &cache)) }
+            }
         }
+    }
+
+    /// Sorts `keys` and drops repeats in place (a record holds a handful: no set, no extra arrays).
+    static func sortedDistinct(_ keys: inout [String]) {
+        guard keys.count > 1 else { return }
+        keys.sort()
+        var kept = 1
+        for k in 1..<keys.count where keys[k] != keys[kept - 1] {
+            if k != kept { keys.swapAt(k, kept) }
+            kept += 1
+        }
+        keys.removeLast(keys.count - kept)
     }
 
     static func normalize(_ r: PersonRecord, cache: inout Cache) -> NormalizedRecord {
@@ -135,15 +136,21 @@ enum RecordNormalizer {
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil
         }
-        var phones = r.phones.compactMap { cache.phone($0.raw) }.sorted()
-        phones = phones.enumerated().filter { $0.offset == 0 || phones[$0.offset - 1] != $0.element }.map(\.element)
+        var phones: [String] = []
+        phones.reserveCapacity(r.phones.count)
+        for p in r.phones { if let k = cache.phone(p.raw) { phones.append(k) } }
+        sortedDistinct(&phones)
         var sounds: [String] = []
-        for n in [last] + (usage.map { [$0] } ?? []) where !n.isEmpty {
-            sounds.append(cache.sound(n.compact))
-            sounds.append(cache.sound(n.core))
+        sounds.reserveCapacity(usage == nil ? 2 : 4)
+        if !last.isEmpty {
+            sounds.append(cache.sound(last.compact))
+            sounds.append(cache.sound(last.core))
         }
-        sounds.sort()
-        sounds = sounds.enumerated().filter { $0.offset == 0 || sounds[$0.offset - 1] != $0.element }.map(\.element)
+        if let u = usage {  // never empty here (see above)
+            sounds.append(cache.sound(u.compact))
+            sounds.append(cache.sound(u.core))
+        }
+        sortedDistinct(&sounds)
         return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
                                 birthDate: cache.date(r.birthDate), ine: ine, sex: sex, phones: phones,
                                 email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address),
