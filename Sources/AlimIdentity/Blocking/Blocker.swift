@@ -91,7 +91,23 @@ struct Blocker: Sendable {
     ///
     /// Pairs are codes `i << 32 | j` gathered in one array, then sorted and made unique: cheaper than
     /// hashing every pair into a set, and the order is the scoring order.
-    func pairs(_ features: FeatureTable, members: [Int], passes: [Pass], extraBlocks: [[Int]] = []) -> [UInt64] {
+    ///
+    /// Passes are independent: with `threads` > 1 they run in contiguous groups on separate threads; the
+    /// codes are sorted at the end, so the result does not depend on the split.
+    func pairs(_ features: FeatureTable, members: [Int], passes: [Pass], extraBlocks: [[Int]] = [], threads: Int = 1) -> [UInt64] {
+        var out: [UInt64] = Parallel.map(count: passes.count, threads: threads) { range in
+            pairs(features, members: members, passes: passes[range])
+        }
+        for block in extraBlocks { addPairs(block, to: &out) }
+        out.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(out.count)
+        for c in out where unique.last != c { unique.append(c) }
+        return unique
+    }
+
+    /// The codes of `passes`' blocks, unsorted and with repeats.
+    private func pairs(_ features: FeatureTable, members: [Int], passes: ArraySlice<Pass>) -> [UInt64] {
         var out: [UInt64] = []
         var entries: [(Key, Int32)] = []
         var keys: [Key] = []
@@ -128,12 +144,7 @@ struct Blocker: Sendable {
                 start = end
             }
         }
-        for block in extraBlocks { addPairs(block, to: &out) }
-        out.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(out.count)
-        for c in out where unique.last != c { unique.append(c) }
-        return unique
+        return out
     }
 
     private func addPairs(_ block: [Int], to out: inout [UInt64]) {

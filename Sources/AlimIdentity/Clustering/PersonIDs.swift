@@ -31,6 +31,41 @@ enum PersonIDs {
         }
     }
 
+    /// Cluster indices sorted by (id, first member): `P` and 12 lower-case hex digits compare as the
+    /// 48-bit number they spell, so integers are sorted rather than strings (any other id, never made
+    /// here, falls back to comparing strings).
+    static func sortOrder(_ ids: [PersonID], firsts: [Int]) -> [Int] {
+        var numbers: [UInt64] = []
+        numbers.reserveCapacity(ids.count)
+        for id in ids {
+            guard let n = hexNumber(id) else {
+                return ids.indices.sorted { (ids[$0], firsts[$0]) < (ids[$1], firsts[$1]) }
+            }
+            numbers.append(n)
+        }
+        return ids.indices.sorted { (numbers[$0], firsts[$0]) < (numbers[$1], firsts[$1]) }
+    }
+
+    /// The number a `P` + 12 lower-case hex digit id spells, or nil for any other shape.
+    static func hexNumber(_ id: PersonID) -> UInt64? {
+        var id = id
+        return id.withUTF8 { b -> UInt64? in
+            guard b.count == 13, b[0] == UInt8(ascii: "P") else { return nil }
+            var n: UInt64 = 0
+            for k in 1..<13 {
+                let c = b[k]
+                let v: UInt8
+                switch c {
+                case 48...57: v = c - 48
+                case 97...102: v = c - 87
+                default: return nil
+                }
+                n = n << 4 | UInt64(v)
+            }
+            return n
+        }
+    }
+
     static func stableKey(_ members: [Int], records: [PersonRecord], keys: [NormalizedRecord]) -> String {
         if let ine = members.compactMap({ keys[$0].ine }).min() { return "INE:" + ine }
         let externals = members.compactMap { i -> String? in

@@ -67,7 +67,8 @@ struct Matcher {
                          book: DecisionBook, uf: inout UnionFind, state: inout RunState) {
         let keys = context.keys
         let scorer = PairScorer(context: context)
-        let pairCodes = Blocker().pairs(context.features, members: members, passes: passes, extraBlocks: extraBlocks)
+        let pairCodes = Blocker().pairs(context.features, members: members, passes: passes, extraBlocks: extraBlocks,
+                                        threads: Parallel.threads(threads, count: members.count))
         state.candidates.append(contentsOf: pairCodes)
         // Pairs are independent: contiguous ranges are scored on separate threads, joined in pair order.
         let scored: [Scored] = Parallel.map(count: pairCodes.count, threads: Parallel.threads(threads, count: pairCodes.count)) { range in
@@ -181,17 +182,16 @@ struct Matcher {
         // Records are sorted by ref (`Identity.normalize`), so index order is ref order: sort integers.
         for i in keys.indices where uf.find(i) == i { clusters.append(uf.members[i].sorted()) }
         let ids = PersonIDs.assign(clusters: clusters, records: records, keys: keys, threads: threads)
+        // Person ids are unique (`PersonIDs` falls back to the smallest ref on a clash); the first
+        // member's index breaks any tie as its ref would. Persons are built straight in that order.
+        let order = PersonIDs.sortOrder(ids, firsts: clusters.map { $0[0] })
         let frozen = clusters
-        var persons: [PersonCluster] = Parallel.fill(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range, write in
-            for c in range {
-                let members = frozen[c]
-                write(c, PersonCluster(id: ids[c], kind: ClusterKind.of(members, records), records: members.map { keys[$0].ref }))
+        let persons: [PersonCluster] = Parallel.fill(count: clusters.count, threads: Parallel.threads(threads, count: clusters.count)) { range, write in
+            for k in range {
+                let c = order[k], members = frozen[c]
+                write(k, PersonCluster(id: ids[c], kind: ClusterKind.of(members, records), records: members.map { keys[$0].ref }))
             }
         }
-        // Person ids are unique (`PersonIDs` falls back to the smallest ref on a clash); the first
-        // member's index breaks any tie as its ref would.
-        let order = persons.indices.sorted { (persons[$0].id, frozen[$0][0]) < (persons[$1].id, frozen[$1][0]) }
-        persons = order.map { persons[$0] }
         var seen = Set<String>()
         let review = state.review.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
         let artifact = IdentityArtifact(records: records, persons: persons, review: review,
