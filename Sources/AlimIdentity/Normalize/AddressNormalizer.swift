@@ -63,17 +63,39 @@ enum AddressNormalizer {
     /// Works on the folded bytes (folding leaves only ASCII): tokens are ranges of one buffer, and only
     /// the few strings kept in the result are built.
     static func normalize(_ address: PostalAddress?) -> NormalizedAddress? {
-        guard let address else { return nil }
+        var scratch = Scratch()
+        return normalize(address, scratch: &scratch)
+    }
+
+    /// Working buffers kept from one address to the next, so normalising many addresses allocates only
+    /// the strings it returns.
+    struct Scratch {
         var buf: [UInt8] = []
+        var tokens: [Token] = []
+        var street: [UInt8] = []
+        var cityBuf: [UInt8] = []
+        var city: [UInt8] = []
+    }
+
+    /// `normalize(_:)` with `scratch`'s buffers (their content on entry does not matter).
+    static func normalize(_ address: PostalAddress?, scratch: inout Scratch) -> NormalizedAddress? {
+        guard let address else { return nil }
+        var buf: [UInt8] = [], tokens: [Token] = [], street: [UInt8] = [], cityBuf: [UInt8] = [], city: [UInt8] = []
+        swap(&buf, &scratch.buf); swap(&tokens, &scratch.tokens); swap(&street, &scratch.street)
+        swap(&cityBuf, &scratch.cityBuf); swap(&city, &scratch.city)
+        buf.removeAll(keepingCapacity: true); tokens.removeAll(keepingCapacity: true); street.removeAll(keepingCapacity: true)
+        cityBuf.removeAll(keepingCapacity: true); city.removeAll(keepingCapacity: true)
+        defer {
+            swap(&buf, &scratch.buf); swap(&tokens, &scratch.tokens); swap(&street, &scratch.street)
+            swap(&cityBuf, &scratch.cityBuf); swap(&city, &scratch.city)
+        }
         for line in address.lines {
             TextFolding.appendFolded(line, to: &buf)
             buf.append(0x20)  // lines never run into each other
         }
-        var tokens: [Token] = []
         tokenize(buf, into: &tokens)
         var number: [UInt8]?
         var streetType: String?
-        var street: [UInt8] = []
         var words = 0
         var i = 0
         while i < tokens.count {
@@ -97,11 +119,9 @@ enum AddressNormalizer {
             i += 1
         }
         let postal = address.postalCode.flatMap(postalCode)
-        var cityBuf: [UInt8] = []
         TextFolding.appendFolded(address.city ?? "", to: &cityBuf)
         tokens.removeAll(keepingCapacity: true)
         tokenize(cityBuf, into: &tokens)
-        var city: [UInt8] = []
         for t in tokens where !t.isCedex(cityBuf) && !t.allDigits(cityBuf) { city.append(contentsOf: t.bytes(cityBuf)) }
         if words == 0, number == nil, postal == nil, city.isEmpty { return nil }
         return NormalizedAddress(number: number.map { String(decoding: $0, as: UTF8.self) }, streetType: streetType,
@@ -111,12 +131,24 @@ enum AddressNormalizer {
 
     /// Five digits kept from a postal code as typed (`06 300` → `06300`), or nil.
     static func postalCode(_ raw: String) -> String? {
-        let digits: String
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
-            digits = String(decoding: raw.utf8.filter { $0 >= 48 && $0 <= 57 }, as: UTF8.self)
-        } else {
-            digits = raw.filter { $0.isNumber }
+        // ASCII (nearly every code): the digits packed into one integer, no array nor `Character`.
+        var packed: UInt64 = 0, count = 0, ascii = true
+        for b in raw.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 48, b <= 57 {
+                count += 1
+                if count <= 5 { packed = packed << 8 | UInt64(b) }
+            }
         }
+        if ascii {
+            // Five digits, not `00000` (the only placeholder made of digits).
+            guard count == 5, packed != 0x30_3030_3030 else { return nil }
+            return String(unsafeUninitializedCapacity: 5, initializingUTF8With: { out in
+                for k in 0..<5 { out[k] = UInt8(truncatingIfNeeded: packed >> (8 * UInt64(4 - k))) }
+                return 5
+            })
+        }
+        let digits = raw.filter { $0.isNumber }
         return digits.count == 5 && !isPlaceholder(digits) ? digits : nil
     }
 

@@ -74,6 +74,8 @@ enum RecordNormalizer {
         /// Raw phones, dates and sex codes: a guardian's number and a pupil's birth day recur in every file.
         var phones = KeyCache<String?>()
         var dates = KeyCache<String?>()
+        /// Address buffers reused from record to record (addresses themselves are not cached, see above).
+        var address = AddressNormalizer.Scratch()
 
         mutating func phone(_ raw: String) -> String? {
             phones.value(raw, PhoneNormalizer.normalize)
@@ -153,7 +155,7 @@ enum RecordNormalizer {
         sortedDistinct(&sounds)
         return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
                                 birthDate: cache.date(r.birthDate), ine: ine, sex: sex, phones: phones,
-                                email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address),
+                                email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address, scratch: &cache.address),
                                 surnameSounds: sounds)
     }
 }
