@@ -29,7 +29,7 @@ enum Parallel {
     /// One `T` per index of `0..<count`, built in place over `threads` contiguous slices: `body` gets its
     /// slice and a function writing the item of each index, exactly once. Unlike `map`, nothing is
     /// joined afterwards, so items are never copied (no retain and release of every field).
-    static func fill<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>, (Int, T) -> Void) -> Void) -> [T] {
+    static func fill<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>, (Int, consuming T) -> Void) -> Void) -> [T] {
         let parts = max(1, min(threads, count))
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = Output(base: buffer.baseAddress)

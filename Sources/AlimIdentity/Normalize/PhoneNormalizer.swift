@@ -36,31 +36,36 @@ enum PhoneNormalizer {
         guard !digits.isEmpty else { return nil }
         let zero = UInt8(ascii: "0"), three = UInt8(ascii: "3")
         var international = plus
-        if !international, digits.starts(with: [zero, zero]) { digits = digits.dropFirst(2); international = true }
-        var e164: [UInt8] = [UInt8(ascii: "+")]
+        if !international, digits.count >= 2, digits[digits.startIndex] == zero, digits[digits.startIndex + 1] == zero { digits = digits.dropFirst(2); international = true }
+        // Appended in place (one buffer, sized once): this runs for every distinct number of the inbox.
+        var e164: [UInt8] = []
+        e164.reserveCapacity(digits.count + 4)
+        e164.append(UInt8(ascii: "+"))
         if international {
             // `+33 (0)6…` and `+330611…`: drop the trunk zero after the French code.
-            if digits.starts(with: [three, three, zero]), digits.count == 12 {
+            if digits.count == 12, digits[digits.startIndex] == three, digits[digits.startIndex + 1] == three,
+               digits[digits.startIndex + 2] == zero {
                 e164 += digits.prefix(2)
                 e164 += digits.dropFirst(3)
             } else {
                 e164 += digits
             }
         } else if digits.count == 10, digits.first == zero {
-            e164 += overseasCode(digits.prefix(4)) + digits.dropFirst()
+            e164 += overseasCode(digits.prefix(4))
+            e164 += digits.dropFirst()
         } else if digits.count == 9, digits.first != zero {
             // A spreadsheet ate the leading zero.
-            e164 += overseasCode([zero] + digits.prefix(3)) + digits
-        } else if digits.count == 11, digits.starts(with: [three, three]) {
+            e164 += overseasCode([zero] + digits.prefix(3))
+            e164 += digits
+        } else if digits.count == 11, digits[digits.startIndex] == three, digits[digits.startIndex + 1] == three {
             e164 += digits
         } else {
             return nil
         }
         // `+33 694 36 32 52` is `0694 36 32 52` with its zero swapped for +33 by a tool that knows only
         // metropolitan numbers: an overseas number keeps its own country code whichever way it was written.
-        if e164.count == 12, e164[1] == three, e164[2] == three {
-            let code = overseasCode([zero] + e164[3..<6])
-            if code != [three, three] { e164 = [UInt8(ascii: "+")] + code + e164[3...] }
+        if e164.count == 12, e164[1] == three, e164[2] == three, let code = overseasCodeAfterZero(e164[3..<6]) {
+            e164 = [UInt8(ascii: "+")] + code + e164[3...]
         }
         guard (9...16).contains(e164.count), !isPlaceholder(e164.dropFirst()) else { return nil }
         return String(decoding: e164, as: UTF8.self)
@@ -68,7 +73,18 @@ enum PhoneNormalizer {
 
     /// The country code of a French number's first four national digits: an overseas one, else 33.
     private static func overseasCode<C: Collection<UInt8>>(_ prefix: C) -> [UInt8] {
-        overseasBytes.first { $0.prefix.elementsEqual(prefix) }?.code ?? [UInt8(ascii: "3"), UInt8(ascii: "3")]
+        overseasBytes.first { $0.prefix.elementsEqual(prefix) }?.code ?? metropolitanCode
+    }
+
+    private static let metropolitanCode: [UInt8] = [UInt8(ascii: "3"), UInt8(ascii: "3")]
+
+    /// The overseas country code of the national digits `0` + `rest` (three digits), nil when metropolitan:
+    /// `overseasCode([0] + rest)` without building that array.
+    private static func overseasCodeAfterZero(_ rest: ArraySlice<UInt8>) -> [UInt8]? {
+        for o in overseasBytes where o.prefix.first == UInt8(ascii: "0") && o.prefix.dropFirst().elementsEqual(rest) {
+            return o.code
+        }
+        return nil
     }
 
     /// Whether an E.164 number is personal (mobile or foreign) rather than a household landline:
@@ -85,6 +101,9 @@ enum PhoneNormalizer {
     /// All national digits equal (`0000000000`, `0611111111` is kept) or an obvious sequence.
     static func isPlaceholder(_ e164: String) -> Bool { isPlaceholder(Array(e164.utf8)[...]) }
 
+    /// National numbers typed as obvious sequences.
+    private static let sequences: [[UInt8]] = ["123456789", "612345678", "102030405"].map { Array($0.utf8) }
+
     /// `isPlaceholder` over the digits of an E.164 number without its `+`.
     static func isPlaceholder(_ e164: ArraySlice<UInt8>) -> Bool {
         let national = e164.starts(with: "33".utf8) ? e164.dropFirst(2) : e164
@@ -93,7 +112,7 @@ enum PhoneNormalizer {
             return u.allSatisfy { $0 == f }
         }
         if allSame(national) || allSame(e164) { return true }
-        return ["123456789", "612345678", "102030405"].contains { national.elementsEqual($0.utf8) }
+        return sequences.contains { national.elementsEqual($0) }
     }
 }
 
