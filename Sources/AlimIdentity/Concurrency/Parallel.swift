@@ -72,10 +72,18 @@ enum Parallel {
 }
 
 fileprivate extension Parallel.Slots {
+    /// The parts concatenated, emptying the slots: the first part's elements are moved (its buffer is
+    /// unique once its slot is cleared), not copied with a retain per field.
     func joined<E>() -> [E] where T == [E] {
-        var out: [E] = []
-        out.reserveCapacity(buffer.reduce(0) { $0 + ($1?.count ?? 0) })
-        for part in buffer { out.append(contentsOf: part ?? []) }
+        let total = buffer.reduce(0) { $0 + ($1?.count ?? 0) }
+        guard !buffer.isEmpty else { return [] }
+        var out = buffer[0] ?? []
+        buffer[0] = nil
+        out.reserveCapacity(total)
+        for k in buffer.indices.dropFirst() {
+            out.append(contentsOf: buffer[k] ?? [])
+            buffer[k] = nil
+        }
         return out
     }
 }

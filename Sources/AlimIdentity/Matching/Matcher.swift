@@ -133,15 +133,29 @@ struct Matcher {
     /// (a father's ONDE row that fits both him and his homonymous father in SIECLE): choosing by score
     /// order would be a coin toss, so both go to review.
     private func ambiguousMerges(_ merges: [Scored], scorer: PairScorer, book: DecisionBook) -> Set<UInt64> {
-        var neighbours: [Int: [(Int, Double)]] = [:]
-        for s in merges {
-            neighbours[s.i, default: []].append((s.j, s.assessment.score))
-            neighbours[s.j, default: []].append((s.i, s.assessment.score))
+        // Each merge is listed under both its records as `record << 32 | side`, side = 2 × merge + (0: i, 1: j);
+        // one sort of integers groups a record's merges (no dictionary of arrays).
+        var sides: [UInt64] = []
+        sides.reserveCapacity(merges.count * 2)
+        for (k, s) in merges.enumerated() {
+            sides.append(UInt64(s.i) << 32 | UInt64(2 * k))
+            sides.append(UInt64(s.j) << 32 | UInt64(2 * k + 1))
         }
+        sides.sort()
         var out = Set<UInt64>()
-        for x in neighbours.keys.sorted() {
-            let ns = neighbours[x]!
-            guard ns.count > 1, ns.count <= 12 else { continue }
+        var ns: [(Int, Double)] = []
+        var start = 0
+        while start < sides.count {
+            var end = start + 1
+            while end < sides.count, sides[end] >> 32 == sides[start] >> 32 { end += 1 }
+            defer { start = end }
+            guard end - start > 1, end - start <= 12 else { continue }
+            let x = Int(sides[start] >> 32)
+            ns.removeAll(keepingCapacity: true)
+            for e in start..<end {
+                let side = Int(sides[e] & 0xFFFF_FFFF), s = merges[side / 2]
+                ns.append((side % 2 == 0 ? s.j : s.i, s.assessment.score))
+            }
             for m in 0..<ns.count {
                 for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin {
                     let (y, z) = (ns[m].0, ns[n].0)

@@ -90,6 +90,7 @@ enum PhoneNormalizer {
     /// Whether an E.164 number is personal (mobile or foreign) rather than a household landline:
     /// parents share the home number, never their mobiles.
     static func isPersonal(_ e164: String) -> Bool {
+        if e164.utf8.allSatisfy({ $0 < 0x80 }) { return isPersonal(utf8: Array(e164.utf8)) }
         let digits = e164.dropFirst()
         for code in ["33", "590", "594", "596", "262"] where digits.hasPrefix(code) {
             let national = digits.dropFirst(code.count)
@@ -97,6 +98,21 @@ enum PhoneNormalizer {
         }
         return true
     }
+
+    /// `isPersonal` over a number's UTF-8 bytes: without a `String` when they are ASCII (every number
+    /// `normalize` returns).
+    static func isPersonal(utf8 e164: [UInt8]) -> Bool {
+        guard e164.allSatisfy({ $0 < 0x80 }) else { return isPersonal(String(decoding: e164, as: UTF8.self)) }
+        let digits = e164.dropFirst()
+        for code in countryCodes where digits.starts(with: code) {
+            let national = digits.dropFirst(code.count)
+            return national.first == UInt8(ascii: "6") || national.first == UInt8(ascii: "7")
+        }
+        return true
+    }
+
+    /// Country codes whose mobiles start with 6 or 7 after the code, in `isPersonal`'s order.
+    private static let countryCodes: [[UInt8]] = ["33", "590", "594", "596", "262"].map { Array($0.utf8) }
 
     /// All national digits equal (`0000000000`, `0611111111` is kept) or an obvious sequence.
     static func isPlaceholder(_ e164: String) -> Bool { isPlaceholder(Array(e164.utf8)[...]) }

@@ -112,7 +112,7 @@ struct FeatureTable: Sendable {
         var classified = Array(repeating: false, count: m)  // each distinct number once, not once per record
         for id in phoneIDs where !classified[Int(id)] {
             classified[Int(id)] = true
-            personalPhone[Int(id)] = PhoneNormalizer.isPersonal(String(decoding: strings.bytes(id), as: UTF8.self))
+            personalPhone[Int(id)] = PhoneNormalizer.isPersonal(utf8: strings.bytes(id))
         }
         childStart = Array(repeating: 0, count: n + 1)
     }
