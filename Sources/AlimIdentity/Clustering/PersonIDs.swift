@@ -73,10 +73,10 @@ enum PersonIDs {
             return records[i].source.rawValue + ":" + e
         }
         if let ext = externals.min() { return "EXT:" + ext }
+        // Fields read in place: `let k = keys[i]` would copy the whole record (a retain per field).
         let identities = members.map { i -> String in
-            let k = keys[i]
-            return [k.kind == .pupil ? "E" : "R", k.lastName.compact, k.firstName.compact, k.birthDate ?? "",
-                    k.email ?? "", k.phones.first ?? ""].joined(separator: "|")
+            [keys[i].kind == .pupil ? "E" : "R", keys[i].lastName.compact, keys[i].firstName.compact, keys[i].birthDate ?? "",
+             keys[i].email ?? "", keys[i].phones.first ?? ""].joined(separator: "|")
         }
         return "ID:" + (identities.min() ?? smallestRef(members, records: records))
     }

@@ -108,7 +108,7 @@ enum RecordNormalizer {
         Parallel.fill(count: records.count, threads: Parallel.threads(threads, count: records.count)) { range, write in
             var cache = Cache()
             records.withUnsafeBufferPointer { all in
-                for i in range { write(i, normalize(all[i], cache: &cache)) }
+                for i in range { write(i, normalize(all.baseAddress! + i, cache: &cache)) }
             }
         }
     }
@@ -126,21 +126,27 @@ enum RecordNormalizer {
     }
 
     static func normalize(_ r: PersonRecord, cache: inout Cache) -> NormalizedRecord {
-        let last = cache.name(r.lastName)
-        var usage = r.usageName.map { cache.name($0) }
+        withUnsafePointer(to: r) { normalize($0, cache: &cache) }
+    }
+
+    /// Reads the record's fields in place: passing the record itself copied it whole (a retain and a
+    /// release per field, most of them unused here) for every record.
+    static func normalize(_ record: UnsafePointer<PersonRecord>, cache: inout Cache) -> NormalizedRecord {
+        let last = cache.name(record.pointee.lastName)
+        var usage = record.pointee.usageName.map { cache.name($0) }
         if let u = usage, u.isEmpty || u.compact == last.compact { usage = nil }
-        let first = cache.name(r.firstName)
+        let first = cache.name(record.pointee.firstName)
         // Folding leaves ASCII only, so letters and digits are bytes.
-        let ine = r.ine.map { String(decoding: TextFolding.fold($0).utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }, as: UTF8.self) }
+        let ine = record.pointee.ine.map { String(decoding: TextFolding.fold($0).utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }, as: UTF8.self) }
             .flatMap { $0.utf8.count >= 10 ? $0 : nil }
-        let sex = r.sex.map { TextFolding.trim(TextFolding.fold($0)) }.flatMap { s -> String? in
+        let sex = record.pointee.sex.map { TextFolding.trim(TextFolding.fold($0)) }.flatMap { s -> String? in
             if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil
         }
         var phones: [String] = []
-        phones.reserveCapacity(r.phones.count)
-        for p in r.phones { if let k = cache.phone(p.raw) { phones.append(k) } }
+        phones.reserveCapacity(record.pointee.phones.count)
+        for p in record.pointee.phones { if let k = cache.phone(p.raw) { phones.append(k) } }
         sortedDistinct(&phones)
         var sounds: [String] = []
         sounds.reserveCapacity(usage == nil ? 2 : 4)
@@ -153,9 +159,10 @@ enum RecordNormalizer {
             sounds.append(cache.sound(u.core))
         }
         sortedDistinct(&sounds)
-        return NormalizedRecord(ref: r.ref, kind: r.kind, lastName: last, usageName: usage, firstName: first,
-                                birthDate: cache.date(r.birthDate), ine: ine, sex: sex, phones: phones,
-                                email: EmailNormalizer.normalize(r.email), address: AddressNormalizer.normalize(r.address, scratch: &cache.address),
+        return NormalizedRecord(ref: record.pointee.ref, kind: record.pointee.kind, lastName: last, usageName: usage, firstName: first,
+                                birthDate: cache.date(record.pointee.birthDate), ine: ine, sex: sex, phones: phones,
+                                email: EmailNormalizer.normalize(record.pointee.email),
+                                address: AddressNormalizer.normalize(record.pointee.address, scratch: &cache.address),
                                 surnameSounds: sounds)
     }
 }
