@@ -78,6 +78,18 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(AddressNormalizer.normalize(addresses[4])?.street, "LIEU DIT LES PINS")
     }
 
+    func testRadixSortEqualsSort() {
+        var rng = SystemRandomNumberGenerator()
+        let small = (0..<5000).map { _ in UInt64.random(in: 0..<300, using: &rng) << 32 | UInt64.random(in: 0..<300, using: &rng) }
+        let wide = (0..<3000).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) }
+        let same = [UInt64](repeating: 42 << 32 | 7, count: 500)
+        for values in [small, wide, same, Array(small.prefix(10)), [], small + wide] {
+            var v = values
+            RadixSort.sort(&v)
+            XCTAssertEqual(v, values.sorted())
+        }
+    }
+
     func testSortedDistinctKeys() {
         for keys in [[], ["B"], ["B", "A", "B", "C", "A"], ["A", "A", "A"], ["C", "B", "A"]] {
             var k = keys

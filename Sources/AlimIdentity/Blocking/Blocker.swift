@@ -99,7 +99,7 @@ struct Blocker: Sendable {
             pairs(features, members: members, passes: passes[range])
         }
         for block in extraBlocks { addPairs(block, to: &out) }
-        out.sort()
+        RadixSort.sort(&out)
         var unique: [UInt64] = []
         unique.reserveCapacity(out.count)
         for c in out where unique.last != c { unique.append(c) }
