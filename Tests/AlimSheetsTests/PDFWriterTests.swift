@@ -13,16 +13,9 @@ final class PDFWriterTests: XCTestCase {
         cœur, « guillemets », fiches officielles, Ÿ, ç, ß, 0O1lI — l’identifiant <b>jean-pierre.martin</b>.
         """
 
-    /// A context set up as the renderer's: 72 dpi, no hinting, exact positions.
+    /// A layout in the renderer's own context (72 dpi, no hinting, exact positions).
     private func layout(_ markup: String, font: String = "DejaVu Sans 11.5", width: Double = 483) -> (OpaquePointer, OpaquePointer) {
-        let context = pango_font_map_create_context(pango_cairo_font_map_get_default())!
-        pango_cairo_context_set_resolution(context, 72)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_round_glyph_positions(context, 0)
+        let context = PageRenderer.makeContext()
         let layout = pango_layout_new(context)!
         let description = pango_font_description_from_string(font)
         pango_layout_set_font_description(layout, description)

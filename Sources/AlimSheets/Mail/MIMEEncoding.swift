@@ -24,7 +24,7 @@ enum MIMEEncoding {
 
     /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text; line breaks become CRLF, lines ≤ 76 characters.
     static func quotedPrintable(_ text: String) -> String {
-        let hex = PDFBytes.hexDigits
+        let hex = Array("0123456789ABCDEF".utf8)
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count * 5 / 4)
         // Lines split on LF, a CR before it dropped: CRLF and LF inputs give the same message.

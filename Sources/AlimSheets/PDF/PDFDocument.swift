@@ -48,7 +48,7 @@ final class PDFDocument {
             if let known = streamOf[id] { pageContents.append(known); continue }
             streamOf[id] = next
             pageContents.append(next)
-            object(next, FontResources.stream(page.stream, extra: ""))
+            object(next, PDFBytes.stream(page.stream, extra: ""))
             next += 1
         }
         var kids = PDFBytes(capacity: pages.count * 8)

@@ -17,18 +17,7 @@ final class PageRenderer {
 
     init(style: PageStyle = .a4) {
         self.style = style
-        let fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
-        pango_cairo_context_set_resolution(context, 72)
-        // Vector output: no hinting, unhinted metrics, so the layout is the same on every surface.
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
-        pango_context_set_language(context, pango_language_from_string("fr-FR"))
-        // Print, not pixels: keep glyph positions exact instead of rounded to whole points.
-        pango_context_set_round_glyph_positions(context, 0)
+        context = Self.makeContext()
         layout = pango_layout_new(context)
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         var fonts: [FontRole: OpaquePointer] = [:]
@@ -45,6 +34,22 @@ final class PageRenderer {
             fonts[role] = pango_font_description_from_string(name)
         }
         self.fonts = fonts
+    }
+
+    /// The pango context every sheet is laid out in (tests lay out with the very same settings):
+    /// 72 dpi so 1 pango point is 1 PDF point; no hinting and unhinted metrics so the layout is the
+    /// same on every surface; exact glyph positions (print, not pixels); French line breaking.
+    static func makeContext() -> OpaquePointer {
+        let context = pango_font_map_create_context(pango_cairo_font_map_get_default())!
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_language(context, pango_language_from_string("fr-FR"))
+        pango_context_set_round_glyph_positions(context, 0)
+        return context
     }
 
     deinit {

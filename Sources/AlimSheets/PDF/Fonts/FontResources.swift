@@ -73,25 +73,16 @@ struct FontResources {
         descriptor.append(" /StemV 80 /FontFile2 "); descriptor.append(int: first + 3); descriptor.append(" 0 R >>")
 
         let program = TrueTypeSubset.make(font, glyphs: Set(cids.map { Int(face.gids[Int($0)]) }))
-        let fontFile = stream(Flate.compress(program), extra: " /Length1 \(program.count)")
+        let fontFile = PDFBytes.stream(Flate.compress(program), extra: " /Length1 \(program.count)")
 
         var map = [UInt8](repeating: 0, count: 2 * (Int(cids.last ?? 0) + 1))
         for cid in cids {
             let gid = face.gids[Int(cid)]
             map[2 * Int(cid)] = UInt8(gid >> 8); map[2 * Int(cid) + 1] = UInt8(gid & 0xFF)
         }
-        let cidToGID = stream(Flate.compress(map), extra: "")
-        let toUnicode = stream(Flate.compress(cmap(face: face, cids: cids)), extra: "")
+        let cidToGID = PDFBytes.stream(Flate.compress(map), extra: "")
+        let toUnicode = PDFBytes.stream(Flate.compress(cmap(face: face, cids: cids)), extra: "")
         return [type0.bytes, cidFont.bytes, descriptor.bytes, fontFile, cidToGID, toUnicode]
-    }
-
-    /// A compressed stream object body.
-    static func stream(_ compressed: [UInt8], extra: String) -> [UInt8] {
-        var s = PDFBytes(capacity: compressed.count + 64)
-        s.append("<< /Length "); s.append(int: compressed.count); s.append(extra); s.append(" /Filter /FlateDecode >>\nstream\n")
-        s.append(compressed)
-        s.append("\nendstream")
-        return s.bytes
     }
 
     /// The ToUnicode CMap: what each CID reads back as (copy-paste, pdftotext, screen readers).

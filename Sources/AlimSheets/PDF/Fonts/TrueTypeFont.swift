@@ -97,15 +97,25 @@ struct TrueTypeFont {
         let range = glyphRange(gid)
         guard range.count >= 10, Self.i16(data, range.lowerBound) < 0 else { return [] }
         var out: [Int] = []
-        var p = range.lowerBound + 10
-        while p + 4 <= range.upperBound {
-            let flags = Int(Self.u16(data, p) ?? 0)
-            out.append(Int(Self.u16(data, p + 2) ?? 0))
+        _ = Self.walkComponents(data, from: range.lowerBound + 10, to: range.upperBound) { flagsAt in
+            out.append(Int(Self.u16(data, flagsAt + 2) ?? 0))
+        }
+        return out
+    }
+
+    /// Walks the component records of a composite glyph lying in `bytes[start..<end]`, calling `body`
+    /// with the offset of each record's flags; returns the offset just past the last record (where
+    /// the glyph's instructions start, when it has any).
+    static func walkComponents(_ bytes: [UInt8], from start: Int, to end: Int, _ body: (Int) -> Void) -> Int {
+        var p = start
+        while p + 4 <= end {
+            let flags = Int(u16(bytes, p) ?? 0)
+            body(p)
             p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
             if flags & 0x0008 != 0 { p += 2 } else if flags & 0x0040 != 0 { p += 4 } else if flags & 0x0080 != 0 { p += 8 }
             if flags & 0x0020 == 0 { break }
         }
-        return out
+        return p
     }
 
     // MARK: big-endian readers (nil or 0 past the end: a damaged font never traps)

@@ -66,15 +66,8 @@ enum TrueTypeSubset {
             return Array(g[..<at]) + [0, 0] + Array(g[(at + 2 + length)...])
         }
         // Composite: instructions follow the last component when its flags say so (0x0100).
-        var p = 10
         var lastFlagsAt = -1
-        while p + 4 <= g.count {
-            let flags = Int(g[p]) << 8 | Int(g[p + 1])
-            lastFlagsAt = p
-            p += 4 + (flags & 0x0001 != 0 ? 4 : 2)
-            if flags & 0x0008 != 0 { p += 2 } else if flags & 0x0040 != 0 { p += 4 } else if flags & 0x0080 != 0 { p += 8 }
-            if flags & 0x0020 == 0 { break }
-        }
+        let p = TrueTypeFont.walkComponents(g, from: 10, to: g.count) { lastFlagsAt = $0 }
         guard lastFlagsAt >= 0, p <= g.count, g[lastFlagsAt] & 0x01 != 0 else { return g }
         var out = Array(g[..<p])
         out[lastFlagsAt] &= ~0x01

@@ -69,6 +69,15 @@ struct PDFBytes {
     }
 
     static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// A stream object's body around already compressed bytes (`/FlateDecode`); `extra` adds keys.
+    static func stream(_ compressed: [UInt8], extra: String) -> [UInt8] {
+        var s = PDFBytes(capacity: compressed.count + 64)
+        s.append("<< /Length "); s.append(int: compressed.count); s.append(extra); s.append(" /Filter /FlateDecode >>\nstream\n")
+        s.append(compressed)
+        s.append("\nendstream")
+        return s.bytes
+    }
 }
 
 /// zlib (RFC 1950) compression, the format of PDF's `/FlateDecode`.
