@@ -38,14 +38,21 @@ public struct IngestArtifact: Codable, Sendable, Equatable {
     /// One outcome per file seen in the inbox.
     public var files: [FileOutcome]
     public var context: InboxContext
+    /// Per primary school with a guardian file, what the ONDE join made of its child references.
+    public var familyLinks: [FamilyLinkAudit]
+    /// Child references that name several pupils: no link until the director says which.
+    public var linkReview: [LinkReviewItem]
 
     public init(records: [PersonRecord] = [], rejects: [Finding] = [], warnings: [Finding] = [],
-                files: [FileOutcome] = [], context: InboxContext = .init()) {
+                files: [FileOutcome] = [], context: InboxContext = .init(), familyLinks: [FamilyLinkAudit] = [],
+                linkReview: [LinkReviewItem] = []) {
         self.records = records
         self.rejects = rejects
         self.warnings = warnings
         self.files = files
         self.context = context
+        self.familyLinks = familyLinks
+        self.linkReview = linkReview
     }
 }
 

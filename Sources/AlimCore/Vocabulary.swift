@@ -92,9 +92,7 @@ public enum SchoolLevel: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// Reads the spellings found in ONDE, SIECLE (MEF labels) and AAF: `CM1`, `cm 1`, `6EME`, `5E`, `GRANDE SECTION`…
     public init(parsing raw: String) {
-        let s = raw.uppercased().folding(options: [.diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: " ", with: "")
-            .replacingOccurrences(of: "-", with: "")
+        let s = TextFold.key(raw)
         if let direct = SchoolLevel(rawValue: s) { self = direct; return }
         let table: [(String, SchoolLevel)] = [
             ("TOUTEPETITESECTION", .tps), ("PETITESECTION", .ps), ("MOYENNESECTION", .ms), ("GRANDESECTION", .gs),

@@ -18,6 +18,8 @@ struct PartialIngest: Sendable {
     var schoolsPresent: Set<UAI> = []
     var schoolNames: [String: String] = [:]
     var activated: [ActivatedLogin] = []
+    var familyLinks: [FamilyLinkAudit] = []
+    var linkReview: [LinkReviewItem] = []
 
     /// Appends another family's results.
     mutating func merge(_ other: PartialIngest) {
@@ -28,5 +30,7 @@ struct PartialIngest: Sendable {
         schoolsPresent.formUnion(other.schoolsPresent)
         schoolNames.merge(other.schoolNames) { a, _ in a }
         activated += other.activated
+        familyLinks += other.familyLinks
+        linkReview += other.linkReview
     }
 }

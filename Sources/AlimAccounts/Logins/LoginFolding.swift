@@ -1,30 +1,16 @@
+import AlimCore
 import Foundation
 
 /// Turns names into login parts: `prenom.nom`, lowercase ASCII letters only.
 ///
-/// Accents are stripped by canonical decomposition (é → e + ◌́, the mark dropped); ligatures and
-/// letters without decomposition are spelled out from `spelledOut`; every other character (hyphen,
-/// space, apostrophe, digit, dot) is dropped, so `Jean-Pierre` → `jeanpierre`, `N'Diaye` → `ndiaye`,
-/// `DE LA FONTAINE` → `delafontaine`. Each part is then truncated to `partMax` letters.
+/// Folding is `TextFold`'s (the one every comparison key uses): accents dropped, ligatures and
+/// letters without decomposition spelled out, every other character (hyphen, space, apostrophe,
+/// digit, dot) dropped, so `Jean-Pierre` → `jeanpierre`, `N'Diaye` → `ndiaye`, `DE LA FONTAINE` →
+/// `delafontaine`. Each part is then truncated to `partMax` letters.
 public enum LoginFolding {
-    /// Letters that Unicode does not decompose into ASCII.
-    static let spelledOut: [Character: String] = [
-        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o",
-        "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
-    ]
-
     /// One folded part (may be empty when the name has no Latin letter).
     public static func part(_ name: String, partMax: Int) -> String {
-        var out = ""
-        for ch in name {
-            if let spelled = spelledOut[ch] { out += spelled; continue }
-            for scalar in String(ch).decomposedStringWithCanonicalMapping.unicodeScalars {
-                let v = scalar.value
-                if v >= 65 && v <= 90 { out.unicodeScalars.append(Unicode.Scalar(v + 32)!) }
-                else if v >= 97 && v <= 122 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return String(out.prefix(max(1, partMax)))
+        String(TextFold.letters(name).prefix(max(1, partMax)))
     }
 
     /// The login before collision suffixes: `prenom.nom`; a part that folds to nothing is left out,
@@ -35,7 +21,7 @@ public enum LoginFolding {
     }
 
     /// A comparison key for names (matching, not display): folded, no separators, no truncation.
-    static func key(_ name: String) -> String { part(name, partMax: Int.max / 2) }
+    static func key(_ name: String) -> String { TextFold.letters(name) }
 }
 
 /// Hands out logins unique per platform: `base`, then `base2`, `base3`… A login once given is never

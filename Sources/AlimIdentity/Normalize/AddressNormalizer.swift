@@ -90,7 +90,7 @@ enum AddressNormalizer {
             swap(&cityBuf, &scratch.cityBuf); swap(&city, &scratch.city)
         }
         for line in address.lines {
-            TextFolding.appendFolded(line, to: &buf)
+            TextFold.appendFolded(line, to: &buf)
             buf.append(0x20)  // lines never run into each other
         }
         tokenize(buf, into: &tokens)
@@ -119,7 +119,7 @@ enum AddressNormalizer {
             i += 1
         }
         let postal = address.postalCode.flatMap(postalCode)
-        TextFolding.appendFolded(address.city ?? "", to: &cityBuf)
+        TextFold.appendFolded(address.city ?? "", to: &cityBuf)
         tokens.removeAll(keepingCapacity: true)
         tokenize(cityBuf, into: &tokens)
         for t in tokens where !t.isCedex(cityBuf) && !t.allDigits(cityBuf) { city.append(contentsOf: t.bytes(cityBuf)) }
@@ -169,7 +169,7 @@ enum AddressNormalizer {
     }
 
     /// The alphanumeric runs of folded `buf`, placeholders dropped and "saint" spellings rewritten
-    /// (`saintSpellings`), as `TextFolding.tokens` would cut them.
+    /// (`saintSpellings`), as `TextFold.tokens` would cut them.
     static func tokenize(_ buf: [UInt8], into out: inout [Token]) {
         var start = -1
         for k in 0...buf.count {

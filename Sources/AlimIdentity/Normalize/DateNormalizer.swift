@@ -9,7 +9,7 @@ enum DateNormalizer {
     static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
         if let day = exact(raw) { return day }
-        let s = TextFolding.trim(raw)
+        let s = TextFold.trim(raw)
         guard !s.isEmpty else { return nil }
         let head = s.split(separator: " ").first.map(String.init) ?? s  // drop a time part
         let parts = head.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)

@@ -1,3 +1,4 @@
+import AlimCore
 /// Reads an e-mail address into its comparison form: trimmed and lower-cased.
 ///
 /// Mail providers ignore case, and exports add stray spaces; anything without a local part and a
@@ -6,7 +7,7 @@ enum EmailNormalizer {
     static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
         if raw.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(Array(raw.utf8)) }
-        let s = TextFolding.trim(raw, newlines: true).lowercased()
+        let s = TextFold.trim(raw, newlines: true).lowercased()
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), !s.utf8.contains(UInt8(ascii: " ")) else { return nil }

@@ -1,3 +1,4 @@
+import AlimCore
 /// Comparison keys for one name (surname or first name).
 ///
 /// `DE LA FONTAINE`, `De La Fontaine` and `DELAFONTAINE` must compare equal, `MARTIN-DUBOIS` must
@@ -30,7 +31,7 @@ enum NameNormalizer {
 
     /// Keys for one name; apostrophes, hyphens and spaces are all token separators.
     static func keys(_ raw: String) -> NameKeys {
-        let tokens = TextFolding.tokens(raw)
+        let tokens = TextFold.tokens(raw)
         let compact = tokens.joined()
         var start = 0
         while start < tokens.count - 1, particles.contains(tokens[start]) { start += 1 }

@@ -137,9 +137,9 @@ enum RecordNormalizer {
         if let u = usage, u.isEmpty || u.compact == last.compact { usage = nil }
         let first = cache.name(record.pointee.firstName)
         // Folding leaves ASCII only, so letters and digits are bytes.
-        let ine = record.pointee.ine.map { String(decoding: TextFolding.fold($0).utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }, as: UTF8.self) }
+        let ine = record.pointee.ine.map { String(decoding: TextFold.fold($0).utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }, as: UTF8.self) }
             .flatMap { $0.utf8.count >= 10 ? $0 : nil }
-        let sex = record.pointee.sex.map { TextFolding.trim(TextFolding.fold($0)) }.flatMap { s -> String? in
+        let sex = record.pointee.sex.map { TextFold.trim(TextFold.fold($0)) }.flatMap { s -> String? in
             if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil

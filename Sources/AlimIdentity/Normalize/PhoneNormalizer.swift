@@ -1,3 +1,4 @@
+import AlimCore
 /// Reads French phone numbers, however typed, into E.164 (`+33611223344`).
 ///
 /// The same mobile is written `06 11 22 33 44`, `06.11.22.33.44`, `0611223344`, `+33611223344` or
@@ -23,7 +24,7 @@ enum PhoneNormalizer {
             digits = raw.utf8.filter { $0 >= 48 && $0 <= 57 }
             international = raw.utf8.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "+")
         } else {
-            let trimmed = TextFolding.trim(raw)
+            let trimmed = TextFold.trim(raw)
             digits = Array(trimmed.filter { $0.isASCII && $0.isNumber }.utf8)
             international = trimmed.hasPrefix("+")
         }

@@ -65,7 +65,7 @@ public struct DecisionStore: Sendable {
             guard cells.count >= 6 else {
                 throw DecisionStoreError.invalid(line: n + 1, reason: "6 colonnes attendues (paire;source_a;ref_a;source_b;ref_b;decision), \(cells.count) trouvées")
             }
-            guard let verdict = verdictSpellings[TextFolding.fold(cells[5]).lowercased()] else {
+            guard let verdict = verdictSpellings[TextFold.fold(cells[5]).lowercased()] else {
                 throw DecisionStoreError.invalid(line: n + 1, reason: "décision « \(cells[5]) » inconnue : écrire merge ou distinct")
             }
             guard !cells[1].isEmpty, !cells[2].isEmpty, !cells[3].isEmpty, !cells[4].isEmpty else {

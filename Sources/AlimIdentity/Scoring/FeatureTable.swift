@@ -198,7 +198,7 @@ struct FeatureTable: Sendable {
             if isGuardian {
                 for link in records[idx].links {
                     linkPupil.append(refIndex[link.pupil].map { Int32($0) } ?? -1)
-                    let r = link.relationship.map { TextFolding.trim(TextFolding.fold($0)) } ?? ""
+                    let r = link.relationship.map { TextFold.trim(TextFold.fold($0)) } ?? ""
                     linkRelation.append(r.isEmpty ? -1 : strings.id(r))
                 }
             }

@@ -40,6 +40,8 @@ enum CSVIngest {
             out.records += joined.records
             out.rejects += joined.rejects
             out.warnings += joined.warnings
+            out.familyLinks.append(joined.audit)
+            out.linkReview += joined.review
         }
         progress.update(done: done, total: nil)
         return out
@@ -70,6 +72,7 @@ enum CSVIngest {
         var activatedReader: ActivatedReader?
         var inTrailer = false
         var counted = done
+        var extraColumns: Finding?
         func refuse(_ refusal: CSVRefusal, status: FileOutcome.Status = .refused) -> (FileOutcome, FileResult) {
             (FileOutcome(file: file.relativePath, format: kind?.format, status: status, uai: school?.uai,
                          message: refusal.message),
@@ -83,6 +86,16 @@ enum CSVIngest {
                     let header = (0..<row.count).map { row[$0] }
                     guard let map = try HeaderMap.recognise(header) else { throw UnknownFormat() }
                     kind = map.kind
+                    if !map.extras.isEmpty, map.kind != .ondeTeachers {
+                        let plural = map.extras.count > 1
+                        extraColumns = Finding(file: file.relativePath, ref: "ligne 1", field: map.extras.joined(separator: ", "),
+                            reason: (plural ? "Colonnes inconnues ignorées : " : "Colonne inconnue ignorée : ")
+                                + map.extras.map { "« \($0) »" }.joined(separator: ", ")
+                                + (plural ? " ne correspondent" : " ne correspond") + " à aucune colonne connue de l'export \(map.kind.label). "
+                                + "Le reste du fichier est importé ; si " + (plural ? "ces colonnes devaient être lues" : "cette colonne devait être lue")
+                                + ", signalez-le à l'équipe ENT.",
+                            uai: school?.uai)
+                    }
                     switch map.kind {
                     case .ondePupils, .ondeGuardians:
                         guard let school else {
@@ -122,6 +135,7 @@ enum CSVIngest {
             return refuse(CSVRefusal("Fichier refusé : le fichier ne contient aucune ligne."))
         }
         if kind == .activated {
+            if let extraColumns { activated.warnings.insert(extraColumns, at: 0) }
             return (FileOutcome(file: file.relativePath, format: kind.format, status: .imported,
                                 skippedRows: activated.skippedRows), .activated(activated))
         }
@@ -131,6 +145,7 @@ enum CSVIngest {
                 + "Refaites l'export depuis ONDE."))
         }
         done = counted
+        if let extraColumns { onde.warnings.insert(extraColumns, at: 0) }
         return (FileOutcome(file: file.relativePath, format: kind.format, status: .imported, uai: school.uai,
                             records: onde.personRows, skippedRows: onde.skippedRows), .onde(onde, kind, school.uai))
     }

@@ -36,11 +36,14 @@ enum CSVField: String, Sendable, CaseIterable {
     // Guardians.
     case civility, guardianUsageName, guardianLastName, guardianFirstName, guardianAddress, guardianPostalCode
     case guardianCity, guardianCountry, email, phoneHome, phoneWork, phoneExtension, phoneMobile
-    case childUsageName, childLastName, childFirstName, childClass
+    case childUsageName, childLastName, childFirstName, childClass, childBirthDate
     // ENT activated export.
     case login, activationDate
     // ONDE teachers (only to recognise the export).
     case director
+    /// A column the export is known to carry and Alim does not read (second address, consents,
+    /// class id…): ignored without a warning, where an unknown column gets one.
+    case unused
 }
 
 /// One row of the header table: which spellings of which export name a field.
@@ -49,74 +52,95 @@ struct HeaderEntry: Sendable {
     var field: CSVField
     /// Missing from the header ⇒ the file is refused, naming `spellings[0]`.
     var required: Bool
-    /// Present ⇒ the file is this kind (the columns no other export has).
-    var identifies: Bool
     /// May appear several times (ONDE's child groups, further first names), mapped by position.
     var repeats: Bool
-    /// Every spelling seen in ONDE and older Base Élèves exports; the first is the one named in messages.
+    /// Every spelling seen in ONDE, older Base Élèves exports and the ENT's own import templates; the
+    /// first is the one named in messages. Compared through `HeaderKey` (case, accents, spaces,
+    /// apostrophes, `*`, punctuation and BOM ignored).
     var spellings: [String]
 
-    init(_ kind: CSVKind, _ field: CSVField, required: Bool = false, identifies: Bool = false,
-         repeats: Bool = false, _ spellings: [String]) {
+    init(_ kind: CSVKind, _ field: CSVField, required: Bool = false, repeats: Bool = false, _ spellings: [String]) {
         self.kind = kind
         self.field = field
         self.required = required
-        self.identifies = identifies
         self.repeats = repeats
         self.spellings = spellings
     }
 }
 
-/// The one table from header spellings to typed fields. Matching ignores case, accents, surrounding
-/// spaces (ONDE writes `" Cycle"`) and runs of spaces, so only genuinely different words need a line.
-/// To accept a new export variant, add its spelling here; no reader code changes.
+/// The one table from header spellings to typed fields, per export. To accept a new export
+/// variant, add its spelling here; no reader code changes.
+///
+/// A spelling may belong to several exports (`Nom`, `Prénom élève`: the pupil's own name in a pupil
+/// file, the child's in a guardian file); `HeaderMap` decides the export from the spellings that
+/// belong to one export only, then reads every column with that export's lines.
 enum HeaderTable {
     static let entries: [HeaderEntry] = [
-        // ONDE / Base Élèves pupils (CSVExtraction-eleves.csv).
-        HeaderEntry(.ondePupils, .pupilLastName, required: true, identifies: true,
-                    ["Nom Elève", "Nom de famille élève", "Nom de famille de l'élève", "Nom de l'élève"]),
-        HeaderEntry(.ondePupils, .pupilUsageName, ["Nom d'usage Elève", "Nom usage élève", "Nom d'usage de l'élève"]),
-        HeaderEntry(.ondePupils, .pupilFirstName, required: true, identifies: true,
-                    ["Prénom Elève", "Prénom 1", "Prénom de l'élève", "Premier prénom"]),
-        HeaderEntry(.ondePupils, .pupilOtherFirstName, repeats: true, ["Prénom 2", "Prénom 3", "Autres prénoms"]),
-        HeaderEntry(.ondePupils, .birthDate, required: true, ["Date naissance", "Date de naissance"]),
-        HeaderEntry(.ondePupils, .sex, ["Sexe"]),
+        // ONDE / Base Élèves pupils (CSVExtraction-eleves.csv), and the ENT's CSV_Eleves templates.
+        HeaderEntry(.ondePupils, .pupilLastName, required: true,
+                    ["Nom Elève", "Nom de famille élève", "Nom de famille de l'élève", "Nom de l'élève", "Nom de famille", "Nom"]),
+        HeaderEntry(.ondePupils, .pupilUsageName, ["Nom d'usage Elève", "Nom usage élève", "Nom d'usage de l'élève", "Nom d'usage", "Nom usage"]),
+        HeaderEntry(.ondePupils, .pupilFirstName, required: true,
+                    ["Prénom Elève", "Prénom 1", "Prénom de l'élève", "Premier prénom", "Prénom"]),
+        HeaderEntry(.ondePupils, .pupilOtherFirstName, repeats: true,
+                    ["Prénom 2", "Prénom 3", "Autres prénoms", "Deuxième prénom", "Troisième prénom", "Second prénom"]),
+        HeaderEntry(.ondePupils, .birthDate, required: true, ["Date naissance", "Date de naissance", "Né(e) le", "Née le", "Date_naiss"]),
+        HeaderEntry(.ondePupils, .sex, ["Sexe", "Genre"]),
         HeaderEntry(.ondePupils, .ine, ["INE", "INE élève", "Numéro INE", "N° INE", "Identifiant national élève", "Identifiant national"]),
-        HeaderEntry(.ondePupils, .address, ["Adresse1", "Adresse 1", "Adresse", "Adresse élève"]),
-        HeaderEntry(.ondePupils, .postalCode, ["Cp1", "CP 1", "CP", "Code postal 1", "Code postal"]),
-        HeaderEntry(.ondePupils, .city, ["Commune1", "Commune 1", "Commune"]),
-        HeaderEntry(.ondePupils, .country, ["Pays1", "Pays 1", "Pays"]),
+        HeaderEntry(.ondePupils, .address, ["Adresse1", "Adresse", "Adresse élève"]),
+        HeaderEntry(.ondePupils, .postalCode, ["Cp1", "CP", "Code postal 1", "Code postal"]),
+        HeaderEntry(.ondePupils, .city, ["Commune1", "Commune", "Ville"]),
+        HeaderEntry(.ondePupils, .country, ["Pays1", "Pays"]),
         HeaderEntry(.ondePupils, .cycle, ["Cycle"]),
         HeaderEntry(.ondePupils, .level, ["Niveau", "Niveau élève", "Libellé niveau"]),
-        HeaderEntry(.ondePupils, .className, required: true, ["Classe", "Libellé classe", "Classe élève"]),
+        HeaderEntry(.ondePupils, .className, required: true,
+                    ["Classe", "Libellé classe", "Classes", "Classe ou regroupement"]),
+        HeaderEntry(.ondePupils, .unused, repeats: true, [
+            "Adresse2", "Cp2", "Commune2", "Pays2", "Attestation fournie", "Autorisations associations",
+            "Autorisations photos", "Décision de passage", "Identifiant classe", "Identifiant élève", "Externalid", "Id",
+            "Regroupement", "Groupes", "Filière", "MEF", "Libellé MEF", "Boursier", "Transport", "Téléphone",
+            "Téléphone travail", "Email", "Courriel", "Date d'entrée", "Date de sortie", "Nationalité",
+        ]),
 
-        // ONDE / Base Élèves guardians (CSVExtraction-responsables.csv).
+        // ONDE / Base Élèves guardians (CSVExtraction-responsables.csv), and the ENT's CSV_Parents
+        // templates. The child columns come in repeated groups with three spellings: `… enfant`
+        // (ONDE), `… élève` (other ONDE versions), `… de l'élève` (the ENT's template).
         HeaderEntry(.ondeGuardians, .civility, ["Civilité Responsable", "Civilité"]),
-        HeaderEntry(.ondeGuardians, .guardianUsageName, ["Nom usage responsable", "Nom d'usage responsable"]),
-        HeaderEntry(.ondeGuardians, .guardianLastName, required: true, identifies: true,
-                    ["Nom responsable", "Nom de famille responsable"]),
-        HeaderEntry(.ondeGuardians, .guardianFirstName, required: true, identifies: true, ["Prénom responsable"]),
-        HeaderEntry(.ondeGuardians, .guardianAddress, ["Adresse responsable"]),
-        HeaderEntry(.ondeGuardians, .guardianPostalCode, ["CP responsable", "Code postal responsable"]),
-        HeaderEntry(.ondeGuardians, .guardianCity, ["Commune responsable"]),
+        HeaderEntry(.ondeGuardians, .guardianUsageName, ["Nom usage responsable", "Nom d'usage responsable", "Nom d'usage", "Nom usage"]),
+        HeaderEntry(.ondeGuardians, .guardianLastName, required: true,
+                    ["Nom responsable", "Nom de famille responsable", "Nom de famille", "Nom"]),
+        HeaderEntry(.ondeGuardians, .guardianFirstName, required: true, ["Prénom responsable", "Prénom"]),
+        HeaderEntry(.ondeGuardians, .guardianAddress, ["Adresse responsable", "Adresse", "Adresse1"]),
+        HeaderEntry(.ondeGuardians, .guardianPostalCode, ["CP responsable", "Code postal responsable", "CP", "Code postal"]),
+        HeaderEntry(.ondeGuardians, .guardianCity, ["Commune responsable", "Commune", "Ville"]),
         HeaderEntry(.ondeGuardians, .guardianCountry, ["Pays", "Pays responsable"]),
-        HeaderEntry(.ondeGuardians, .email, ["Courriel", "Courriel responsable", "Adresse électronique", "Email", "Mél"]),
-        HeaderEntry(.ondeGuardians, .phoneHome, ["Téléphone domicile"]),
+        HeaderEntry(.ondeGuardians, .email, ["Courriel", "Courriel responsable", "Adresse électronique", "Email", "E-mail", "Mél", "Adresse mail"]),
+        HeaderEntry(.ondeGuardians, .phoneHome, ["Téléphone domicile", "Téléphone"]),
         HeaderEntry(.ondeGuardians, .phoneWork, ["Téléphone travail"]),
-        HeaderEntry(.ondeGuardians, .phoneExtension, ["Numéro de poste"]),
-        HeaderEntry(.ondeGuardians, .phoneMobile, ["Téléphone portable"]),
-        HeaderEntry(.ondeGuardians, .childUsageName, repeats: true, ["Nom d'usage enfant", "Nom usage enfant"]),
-        HeaderEntry(.ondeGuardians, .childLastName, required: true, identifies: true, repeats: true,
-                    ["Nom de famille enfant", "Nom enfant"]),
-        HeaderEntry(.ondeGuardians, .childFirstName, required: true, repeats: true, ["Prénom enfant"]),
+        HeaderEntry(.ondeGuardians, .phoneExtension, ["Numéro de poste", "Poste"]),
+        HeaderEntry(.ondeGuardians, .phoneMobile, ["Téléphone portable", "Portable", "Mobile"]),
+        HeaderEntry(.ondeGuardians, .childUsageName, repeats: true,
+                    ["Nom d'usage enfant", "Nom usage enfant", "Nom d'usage élève", "Nom usage élève", "Nom d'usage de l'élève"]),
+        HeaderEntry(.ondeGuardians, .childLastName, required: true, repeats: true,
+                    ["Nom de famille enfant", "Nom enfant", "Nom de famille élève", "Nom de famille de l'élève", "Nom de l'élève"]),
+        HeaderEntry(.ondeGuardians, .childFirstName, required: true, repeats: true,
+                    ["Prénom enfant", "Prénom élève", "Prénom de l'élève"]),
         HeaderEntry(.ondeGuardians, .childClass, required: true, repeats: true,
-                    ["Classes enfants", "Classe enfant", "Classe enfants", "Classes enfant"]),
+                    ["Classes enfants", "Classes enfant", "Classe enfant", "Classe enfants", "Classes élèves", "Classes élève",
+                     "Classe élève", "Classes de l'élève", "Classe de l'élève"]),
+        HeaderEntry(.ondeGuardians, .childBirthDate, repeats: true,
+                    ["Date de naissance enfant", "Date naissance enfant", "Date de naissance élève", "Date naissance élève",
+                     "Date de naissance de l'élève"]),
+        HeaderEntry(.ondeGuardians, .unused, repeats: true, [
+            "Lien de parenté", "Lien avec l'enfant", "Autorité parentale", "Identifiant responsable", "Externalid", "Id",
+            "Childexternalid", "Idenfant", "Childid", "Identifiant classe", "Adresse2", "Cp2", "Commune2", "Pays2",
+        ]),
 
         // The ENT's export of accounts already activated.
-        HeaderEntry(.activated, .login, required: true, identifies: true, ["login", "identifiant"]),
+        HeaderEntry(.activated, .login, required: true, ["login", "identifiant"]),
         HeaderEntry(.activated, .activationDate, ["date", "activation", "date activation", "date d'activation", "activated"]),
 
         // ONDE teachers (CSVExtraction-enseignants.csv): recognised and skipped.
-        HeaderEntry(.ondeTeachers, .director, required: true, identifies: true, ["Directeur"]),
+        HeaderEntry(.ondeTeachers, .director, required: true, ["Directeur"]),
     ]
 }

@@ -29,12 +29,16 @@ struct ChildReference: Sendable {
     var usageName: String?
     var firstName: String?
     var className: String?
+    /// The child's birth date (`YYYY-MM-DD`) when the guardian file carries one: extra evidence.
+    var birthDate: String? = nil
     /// The header names of the group, for the finding's `field`.
     var field: String
 
-    /// `Prénom NOM (classe)` for French messages.
+    /// `Prénom NOM (classe)` for French messages; both names when the row gives both.
     var display: String {
-        let name = [firstName, lastName ?? usageName].compactMap { $0 }.joined(separator: " ")
+        var names = [lastName, usageName].compactMap { $0 }
+        if names.count == 2, TextFold.key(names[0]) == TextFold.key(names[1]) { names.removeLast() }
+        let name = ([firstName].compactMap { $0 } + [names.joined(separator: " / ")].filter { !$0.isEmpty }).joined(separator: " ")
         return className.map { "\(name) (\($0))" } ?? name
     }
 }
@@ -46,6 +50,6 @@ enum OndeTrailer {
         // Cheap test first: this runs on every row, and folding accents is not cheap.
         guard row.count >= 2, let first = row.value(0), first.utf8.count <= 12,
               first.lowercased().hasPrefix("intitul"), let second = row.value(1) else { return false }
-        return HeaderKey.normalise(first) == "intitule" && HeaderKey.normalise(second) == "adresse organisme"
+        return HeaderKey.normalise(first) == "INTITULE" && HeaderKey.normalise(second) == "ADRESSEORGANISME"
     }
 }

@@ -10,20 +10,20 @@ struct OndeGuardianReader: Sendable {
     let file: String
     let uai: UAI
 
-    private let groups: [(usage: Int?, last: Int?, first: Int?, className: Int?, field: String)]
+    private let groups: [(usage: Int?, last: Int?, first: Int?, className: Int?, birth: Int?, field: String)]
 
     init(map: HeaderMap, file: String, uai: UAI) {
         self.map = map
         self.file = file
         self.uai = uai
         let usage = map.all(.childUsageName), last = map.all(.childLastName)
-        let first = map.all(.childFirstName), cls = map.all(.childClass)
+        let first = map.all(.childFirstName), cls = map.all(.childClass), birth = map.all(.childBirthDate)
         let count = max(usage.count, last.count, first.count, cls.count)
         groups = (0..<count).map { g in
             let cols = [last, first, cls].compactMap { g < $0.count ? $0[g] : nil }
             let field = cols.map { map.names[$0] }.joined(separator: ", ") + " (enfant \(g + 1))"
             return (g < usage.count ? usage[g] : nil, g < last.count ? last[g] : nil,
-                    g < first.count ? first[g] : nil, g < cls.count ? cls[g] : nil, field)
+                    g < first.count ? first[g] : nil, g < cls.count ? cls[g] : nil, g < birth.count ? birth[g] : nil, field)
         }
     }
 
@@ -44,8 +44,11 @@ struct OndeGuardianReader: Sendable {
         }
         var children: [ChildReference] = []
         for (g, cols) in groups.enumerated() {
+            var birthDate: String?
+            if case .valid(let d) = OndeDate.parse(row.value(cols.birth)) { birthDate = d }
             let child = ChildReference(group: g + 1, lastName: row.value(cols.last), usageName: row.value(cols.usage),
-                                       firstName: row.value(cols.first), className: row.value(cols.className), field: cols.field)
+                                       firstName: row.value(cols.first), className: row.value(cols.className),
+                                       birthDate: birthDate, field: cols.field)
             if child.lastName != nil || child.usageName != nil || child.firstName != nil || child.className != nil {
                 children.append(child)
             }

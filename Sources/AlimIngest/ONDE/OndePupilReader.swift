@@ -81,8 +81,8 @@ enum OndeSex {
         if raw == "M" || raw == "F" { return raw }
         if raw == "H" { return "M" }  // ONDE writes H (homme) for boys.
         switch HeaderKey.normalise(raw) {
-        case "m", "h", "masculin", "garcon", "g": return "M"
-        case "f", "feminin", "fille": return "F"
+        case "M", "H", "MASCULIN", "GARCON", "G", "HOMME": return "M"
+        case "F", "FEMININ", "FILLE", "FEMME": return "F"
         default: return nil
         }
     }

@@ -1,3 +1,4 @@
+import AlimCore
 import Foundation
 
 /// Safe, stable file names from class labels and person names.
@@ -8,9 +9,7 @@ import Foundation
 enum FileNames {
     /// ASCII letters, digits, `-` and `_`; accents dropped; runs of anything else become one `-`.
     static func component(_ raw: String, fallback: String = "sans-classe") -> String {
-        let folded = raw.utf8.allSatisfy({ $0 < 0x80 }) ? raw : raw.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
-            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "Œ", with: "OE")
-            .replacingOccurrences(of: "æ", with: "ae").replacingOccurrences(of: "Æ", with: "AE")
+        let folded = TextFold.asciiKeepingCase(raw)
         var out = ""
         var dash = false
         for s in folded.unicodeScalars {

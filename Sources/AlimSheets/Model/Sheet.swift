@@ -56,12 +56,13 @@ public struct Sheet: Sendable, Hashable {
 /// the order never depends on input order.
 enum SheetOrder {
     /// A byte key that sorts like a director reads: accents and case ignored, numbers by value
-    /// (`CM2` before `CM10`). Plain ASCII is folded here; other text goes through Foundation once.
+    /// (`CM2` before `CM10`). Folding is `TextFold`'s, lower-cased.
     static func key(_ s: String) -> [UInt8] {
         var folded: [UInt8] = []
         folded.reserveCapacity(s.utf8.count + 4)
-        let ascii = s.utf8.allSatisfy { $0 < 0x80 }
-        let source = ascii ? Array(s.utf8) : Array(s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().utf8)
+        var source: [UInt8] = []
+        source.reserveCapacity(s.utf8.count)
+        TextFold.appendFolded(s, to: &source)
         var i = 0
         while i < source.count {
             let b = source[i]
