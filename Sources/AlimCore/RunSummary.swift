@@ -85,18 +85,23 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var totals: RunTotals
     public var exitStatus: Int32
     public var exitMeaning: String
+    /// Per primary school, the family-link audit of the ONDE join (empty when ingest did not run).
+    public var familyLinks: [FamilyLinkAudit]
 
-    public init(date: String, stages: [StageSummary], totals: RunTotals, exitStatus: ExitStatus) {
+    public init(date: String, stages: [StageSummary], totals: RunTotals, exitStatus: ExitStatus,
+                familyLinks: [FamilyLinkAudit] = []) {
         self.date = date
         self.stages = stages
         self.totals = totals
         self.exitStatus = exitStatus.rawValue
         self.exitMeaning = exitStatus.french
+        self.familyLinks = familyLinks
     }
 
     enum CodingKeys: String, CodingKey {
         case date, stages, totals
         case exitStatus = "exit_status", exitMeaning = "exit_meaning"
+        case familyLinks = "family_links"
     }
 }
 

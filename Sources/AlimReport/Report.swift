@@ -10,7 +10,8 @@ public enum Report {
     /// summary.json: per-stage counts and the run totals the operator's monitoring compares night to night.
     public static func summary(_ input: ReportInput) -> RunSummary {
         RunSummary(date: input.date.description, stages: input.stages,
-                   totals: TotalsBuilder.totals(input), exitStatus: input.exitStatus)
+                   totals: TotalsBuilder.totals(input), exitStatus: input.exitStatus,
+                   familyLinks: input.ingest?.familyLinks.sorted() ?? [])
     }
 
     /// report.html: one self-contained French page for the operator and the school directors.

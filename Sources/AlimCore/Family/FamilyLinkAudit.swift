@@ -32,6 +32,11 @@ public struct FamilyLinkAudit: Codable, Hashable, Sendable, Comparable {
     }
 
     public static func < (a: FamilyLinkAudit, b: FamilyLinkAudit) -> Bool { a.uai < b.uai }
+
+    enum CodingKeys: String, CodingKey {
+        case uai, references, linked, ambiguous, unjustified
+        case guardianRows = "guardian_rows", notFound = "not_found"
+    }
 }
 
 /// A child reference the join refused to decide because it names several pupils of the school:

@@ -8,6 +8,25 @@ enum ContractFiles {
                                  "birth_date", "uai", "classes", "children", "sheet", "sheet_reason"]
     static let lineageHeader = ["source_file", "source_ref", "kind", "person_id", "account_id"]
 
+    static let linkReviewHeader = ["element", "uai", "fichier_responsable", "ligne_responsable", "responsable", "enfant_indique",
+                                   "colonnes", "candidats"]
+
+    /// link-review.csv: the child references that name several pupils, with every candidate, for the director.
+    static func linkReview(_ items: [LinkReviewItem], records: [PersonRecord]) -> CSVOutput {
+        let byRef = Dictionary(records.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
+        var csv = CSVOutput(header: linkReviewHeader)
+        for item in items.sorted() {
+            let candidates = item.candidates.map { ref -> String in
+                guard let p = byRef[ref] else { return "\(ref.file) ligne \(ref.ref)" }
+                let born = p.birthDate.flatMap { RunDate($0)?.french }.map { ", né(e) le \($0)" } ?? ""
+                return "\(p.firstName) \(p.displayLastName) (\(p.className ?? "sans classe")\(born) ; \(ref.file) ligne \(ref.ref))"
+            }
+            csv.append([item.id, item.uai.value, item.guardian.file, item.guardian.ref, item.guardianName, item.reference,
+                        item.field, candidates.joined(separator: " | ")])
+        }
+        return csv
+    }
+
     /// rejects.csv and warnings.csv.
     static func findings(_ findings: [Finding]) -> CSVOutput {
         var csv = CSVOutput(header: findingsHeader)

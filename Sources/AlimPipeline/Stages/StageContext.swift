@@ -47,6 +47,7 @@ enum ArtifactName {
     static let rejects = "rejects.csv"
     static let warnings = "warnings.csv"
     static let review = "review.csv"
+    static let linkReview = "link-review.csv"
     static let accountsCSV = "accounts.csv"
     static let lineage = "lineage.csv"
     static let directory = "directory.csv"

@@ -45,6 +45,8 @@ enum StageRunner {
         try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.ingest))
         try SecureFile.write(ContractFiles.findings(artifact.rejects).encoded(), to: ctx.file(ArtifactName.rejects))
         try SecureFile.write(ContractFiles.findings(artifact.warnings).encoded(), to: ctx.file(ArtifactName.warnings))
+        try SecureFile.write(ContractFiles.linkReview(artifact.linkReview, records: artifact.records).encoded(),
+                             to: ctx.file(ArtifactName.linkReview))
         // File-level problems go to the log too (file, line and column; never a person's data), so the
         // operator's log collector sees them without opening rejects.csv.
         let logger = Logger(label: "alim.ingest")

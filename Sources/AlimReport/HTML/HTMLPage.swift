@@ -15,6 +15,7 @@ enum HTMLPage {
             FindingsSection.rejects(page),
             FindingsSection.warnings(page),
             ReviewSection.render(page),
+            FamilyLinksSection.render(page),
             GuardSection.render(page),
         ])
         let document: Markup = """

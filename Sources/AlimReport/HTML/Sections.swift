@@ -8,6 +8,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case rejects = "rejets"
     case warnings = "avertissements"
     case review = "doublons"
+    case familyLinks = "liens-familiaux"
     case guard_ = "garde-fou"
 
     /// The French `<h2>` of the section.
@@ -20,6 +21,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
         case .rejects: return "Rejets"
         case .warnings: return "Avertissements"
         case .review: return "Doublons à décider"
+        case .familyLinks: return "Liens familiaux"
         case .guard_: return "Garde-fou et exports absents"
         }
     }

@@ -39,6 +39,14 @@ enum TextSummary {
             if input.identity != nil { checks.append(French.count(totals.reviewPairs, "doublon à décider", "doublons à décider")) }
             lines.append("À vérifier : " + checks.joined(separator: " · "))
         }
+        if let audits = input.ingest?.familyLinks, !audits.isEmpty {
+            let made = audits.reduce(0) { $0 + $1.linked }, ambiguous = audits.reduce(0) { $0 + $1.ambiguous }
+            let missing = audits.reduce(0) { $0 + $1.notFound }, unjustified = audits.reduce(0) { $0 + $1.unjustified }
+            var parts = [French.count(made, "lien créé", "liens créés"), French.count(ambiguous, "enfant ambigu", "enfants ambigus"),
+                         French.count(missing, "enfant introuvable", "enfants introuvables")]
+            if unjustified > 0 { parts.append(French.count(unjustified, "lien non justifié écarté", "liens non justifiés écartés")) }
+            lines.append("Liens familiaux : " + parts.joined(separator: " · ") + (ambiguous > 0 ? " (voir link-review.csv)" : ""))
+        }
 
         if !page.schools.isEmpty {
             lines.append("Écoles (\(French.number(page.schools.count))) :")
