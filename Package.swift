@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Tests only: property-based generation of schools and families.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries.
@@ -61,7 +63,10 @@ let package = Package(
 
         // Tests: one target per stage.
         .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),
-        .testTarget(name: "AlimIngestTests", dependencies: ["AlimIngest", "AlimCore"]),
+        .testTarget(name: "AlimIngestTests", dependencies: [
+            "AlimIngest", "AlimCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "AlimIdentityTests", dependencies: ["AlimIdentity", "AlimCore"]),
         .testTarget(name: "AlimAccountsTests", dependencies: ["AlimAccounts", "AlimCore"]),
         .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore", "CCairoPango"]),
