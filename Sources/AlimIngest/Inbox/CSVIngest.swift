@@ -70,6 +70,7 @@ enum CSVIngest {
         var activatedReader: ActivatedReader?
         var inTrailer = false
         var counted = done
+        var separatorFound = true
         func refuse(_ refusal: CSVRefusal, status: FileOutcome.Status = .refused) -> (FileOutcome, FileResult) {
             (FileOutcome(file: file.relativePath, format: kind?.format, status: status, uai: school?.uai,
                          message: refusal.message),
@@ -78,6 +79,7 @@ enum CSVIngest {
         }
         do {
             let document = try CSVDocument.load(url: file.url, limits: config.limits)
+            separatorFound = document.detectedSeparator != nil
             try CSVParser(document: document, limits: config.limits).forEachRow { row in
                 if row.number == 1 {
                     let header = (0..<row.count).map { row[$0] }
@@ -112,6 +114,10 @@ enum CSVIngest {
             return (FileOutcome(file: file.relativePath, format: .ondeTeachers, status: .skipped, uai: school?.uai,
                                 message: "Export des enseignants : non utilisé par Alim, qui n'importe que les élèves et leurs responsables."),
                     .skipped)
+        } catch is UnknownFormat where !separatorFound {
+            return refuse(CSVRefusal(line: 1, "Format non reconnu : la première ligne ne contient aucun séparateur de colonnes. "
+                + "Alim lit les fichiers dont les colonnes sont séparées par des points-virgules « ; » (comme les exports ONDE), "
+                + "des virgules « , » ou des tabulations. Le fichier n'a pas été importé."), status: .unknown)
         } catch is UnknownFormat {
             return refuse(CSVRefusal("Format non reconnu : l'en-tête ne correspond à aucun export connu "
                 + "(ONDE élèves, ONDE responsables, comptes activés de l'ENT). Le fichier n'a pas été importé."), status: .unknown)
