@@ -30,9 +30,26 @@ public enum Ingest {
         for folder in listing.unreadable {
             merged.rejects.append(Finding(file: folder.path, ref: "", reason: folder.reason))
         }
+        notedUnreadEntries(listing, into: &merged)
         namedEveryUnusableFile(&merged)
         progress.update(done: done, total: nil)
         return artifact(from: merged, files: listing.files, config: config)
+    }
+
+    /// The entries the walk did not hand to a reader: a refused one (link leaving the inbox, loop,
+    /// special file) is a refused file and a reject; a link to a file or folder read through another
+    /// path is a skipped file and a warning.
+    static func notedUnreadEntries(_ listing: InboxWalker.Listing, into partial: inout PartialIngest) {
+        for entry in listing.refused {
+            let uai = SchoolFolder.of(relativePath: entry.path)?.uai
+            partial.files.append(FileOutcome(file: entry.path, format: nil, status: .refused, uai: uai, message: entry.reason))
+            partial.rejects.append(Finding(file: entry.path, ref: "", reason: entry.reason, uai: uai))
+        }
+        for entry in listing.duplicates {
+            let uai = SchoolFolder.of(relativePath: entry.path)?.uai
+            partial.files.append(FileOutcome(file: entry.path, format: nil, status: .skipped, uai: uai, message: entry.reason))
+            partial.warnings.append(Finding(file: entry.path, ref: "", reason: entry.reason, uai: uai))
+        }
     }
 
     /// Every refused or unrecognised file must be named in rejects.csv, whichever reader saw it:

@@ -52,9 +52,11 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(rows, [["Nom", "x"], ["É", "y"]])
     }
 
-    func testUTF16IsRefused() {
-        let r = refusal { _ = try parseCSV([0xFF, 0xFE, 0x4E, 0x00, 0x6F, 0x00]) }
-        XCTAssertTrue(r?.message.contains("UTF-16") ?? false)
+    func testUTF16WithBOMIsDecoded() throws {
+        // Once refused; now transcoded (CSVEncodingTests covers the details).
+        let (rows, encoding) = try parseCSV([0xFF, 0xFE, 0x4E, 0x00, 0x6F, 0x00])
+        XCTAssertEqual(encoding, .utf8)
+        XCTAssertEqual(rows, [["No"]])
     }
 
     func testBinaryIsRefusedWithPlace() {

@@ -2,15 +2,21 @@ import AlimCore
 import Foundation
 
 /// The bytes of one CSV file after the checks that refuse a file before any row is read:
-/// size limit, emptiness, UTF-16, binary content, and the encoding decision.
+/// size limit, emptiness, binary content, the encoding decision and the separator.
 ///
-/// Encoding order (from the samples README): BOM, then UTF-8 validity, then 8-bit Latin. UTF-16
-/// is refused rather than decoded: no French school export writes it, and guessing gives garbage.
+/// Encoding order (from the samples README): BOM, then UTF-8 validity, then 8-bit Latin. A UTF-16
+/// file (BOM LE or BE, as a spreadsheet saves « texte Unicode ») is transcoded to UTF-8 here, once,
+/// and then read like any UTF-8 file; the 8-bit path that every ONDE export takes is unchanged.
 struct CSVDocument: Sendable {
     let bytes: [UInt8]
     /// First byte after the BOM.
     let start: Int
     let encoding: CSVEncoding
+    /// The separator the header line uses, or nil when it holds none (one column).
+    let detectedSeparator: CSVSeparator?
+
+    /// The byte between fields: the header's, `;` (ONDE's) when the header has a single column.
+    var separator: CSVSeparator { detectedSeparator ?? .semicolon }
 
     /// Reads and checks a file; the size limit is checked before reading so a huge file costs nothing.
     static func load(url: URL, limits: LimitsConfig) throws -> CSVDocument {
@@ -40,10 +46,20 @@ struct CSVDocument: Sendable {
 
     /// Checks bytes already in memory (tests, and files read by `load`).
     init(bytes: [UInt8]) throws {
+        let (bytes, start, encoding) = try Self.decode(bytes)
+        self.bytes = bytes
+        self.start = start
+        self.encoding = encoding
+        self.detectedSeparator = bytes.withUnsafeBufferPointer { CSVSeparator.detect(in: $0, from: start) }
+    }
+
+    /// The bytes the parser reads, where they start, and how their fields decode.
+    private static func decode(_ bytes: [UInt8]) throws -> ([UInt8], Int, CSVEncoding) {
         if bytes.isEmpty { throw CSVRefusal("Fichier refusé : le fichier est vide.") }
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            throw CSVRefusal("Fichier refusé : il est encodé en UTF-16, que Alim ne lit pas. "
-                + "Réenregistrez-le en UTF-8 ou refaites l'export depuis ONDE sans le modifier.")
+        if let bigEndian = UTF16Transcoder.bigEndian(bytes) {
+            let utf8 = try UTF16Transcoder.transcode(bytes, bigEndian: bigEndian)
+            if utf8.isEmpty { throw CSVRefusal("Fichier refusé : le fichier est vide.") }
+            return (utf8, 0, .utf8)
         }
         var start = 0
         var encoding = CSVEncoding.latin
@@ -66,9 +82,7 @@ struct CSVDocument: Sendable {
         }
         if encoding != .utf8 { encoding = invalid == nil ? .utf8 : .latin }
         if start >= bytes.count { throw CSVRefusal("Fichier refusé : le fichier est vide.") }
-        self.bytes = bytes
-        self.start = start
-        self.encoding = encoding
+        return (bytes, start, encoding)
     }
 
     /// Line and character column (1-based) of a byte offset, for refusal messages only.

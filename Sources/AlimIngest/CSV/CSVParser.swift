@@ -1,7 +1,8 @@
 import AlimCore
 import Foundation
 
-/// The byte-level reader of `;`-separated files, quoted or not, CRLF or LF, 8-bit Latin or UTF-8.
+/// The byte-level reader of separated files (`;`, `,` or tab, as the document's header says),
+/// quoted or not, CRLF or LF, 8-bit Latin or UTF-8.
 ///
 /// No CSV package reads 8-bit Latin, and converting a whole file first doubles the work, so this
 /// reader scans bytes once and hands each record to a callback as byte ranges. It refuses a file
@@ -11,7 +12,6 @@ struct CSVParser {
     let limits: LimitsConfig
 
     private static let quote = UInt8(ascii: "\"")
-    private static let separator = UInt8(ascii: ";")
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
 
@@ -22,6 +22,7 @@ struct CSVParser {
         let maxFields = limits.maxFieldsPerRow
         let maxLine = limits.maxLineBytes
         let maxRecords = limits.maxRecordsPerFile
+        let separator = doc.separator.byte
         try doc.bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
             var i = doc.start
@@ -71,22 +72,22 @@ struct CSVParser {
                         i += 1
                         if i >= n { break fields }
                         let c = buf[i]
-                        if c == Self.separator { i += 1; continue fields }
+                        if c == separator { i += 1; continue fields }
                         if c == Self.cr || c == Self.lf { break fields }
                         let column = CSVDocument.column(from: lineStart, to: i, in: doc.bytes, encoding: doc.encoding)
                         throw CSVRefusal(line: openLine, column: openColumn,
                             "Fichier refusé : guillemet mal fermé — la valeur ouverte ligne \(openLine), colonne \(openColumn) "
-                            + "se referme ligne \(line), colonne \(column - 1) sans être suivie d'un « ; » ni d'une fin de ligne.")
+                            + "se referme ligne \(line), colonne \(column - 1) sans être suivie \(doc.separator.quoted) ni d'une fin de ligne.")
                     } else {
                         let fieldStart = i
                         while i < n {
                             let c = buf[i]
-                            if c == Self.separator || c == Self.cr || c == Self.lf { break }
+                            if c == separator || c == Self.cr || c == Self.lf { break }
                             i += 1
                         }
                         spans.append(FieldSpan(start: fieldStart, end: i, escaped: false))
                         if i - recordStart > maxLine { throw lineLimit(recordLine) }
-                        if i < n && buf[i] == Self.separator { i += 1; continue fields }
+                        if i < n && buf[i] == separator { i += 1; continue fields }
                         break fields
                     }
                 }

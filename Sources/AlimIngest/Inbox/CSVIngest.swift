@@ -73,6 +73,7 @@ enum CSVIngest {
         var inTrailer = false
         var counted = done
         var extraColumns: Finding?
+        var separatorFound = true
         func refuse(_ refusal: CSVRefusal, status: FileOutcome.Status = .refused) -> (FileOutcome, FileResult) {
             (FileOutcome(file: file.relativePath, format: kind?.format, status: status, uai: school?.uai,
                          message: refusal.message),
@@ -81,6 +82,7 @@ enum CSVIngest {
         }
         do {
             let document = try CSVDocument.load(url: file.url, limits: config.limits)
+            separatorFound = document.detectedSeparator != nil
             try CSVParser(document: document, limits: config.limits).forEachRow { row in
                 if row.number == 1 {
                     let header = (0..<row.count).map { row[$0] }
@@ -89,7 +91,7 @@ enum CSVIngest {
                     if !map.extras.isEmpty, map.kind != .ondeTeachers {
                         let plural = map.extras.count > 1
                         extraColumns = Finding(file: file.relativePath, ref: "ligne 1", field: map.extras.joined(separator: ", "),
-                            reason: (plural ? "Colonnes inconnues ignorées : " : "Colonne inconnue ignorée : ")
+                            reason: (plural ? "Colonnes ignorées : " : "Colonne ignorée : ")
                                 + map.extras.map { "« \($0) »" }.joined(separator: ", ")
                                 + (plural ? " ne correspondent" : " ne correspond") + " à aucune colonne connue de l'export \(map.kind.label). "
                                 + "Le reste du fichier est importé ; si " + (plural ? "ces colonnes devaient être lues" : "cette colonne devait être lue")
@@ -125,6 +127,10 @@ enum CSVIngest {
             return (FileOutcome(file: file.relativePath, format: .ondeTeachers, status: .skipped, uai: school?.uai,
                                 message: "Export des enseignants : non utilisé par Alim, qui n'importe que les élèves et leurs responsables."),
                     .skipped)
+        } catch is UnknownFormat where !separatorFound {
+            return refuse(CSVRefusal(line: 1, "Format non reconnu : la première ligne ne contient aucun séparateur de colonnes. "
+                + "Alim lit les fichiers dont les colonnes sont séparées par des points-virgules « ; » (comme les exports ONDE), "
+                + "des virgules « , » ou des tabulations. Le fichier n'a pas été importé."), status: .unknown)
         } catch is UnknownFormat {
             return refuse(CSVRefusal("Format non reconnu : l'en-tête ne correspond à aucun export connu "
                 + "(ONDE élèves, ONDE responsables, comptes activés de l'ENT). Le fichier n'a pas été importé."), status: .unknown)
