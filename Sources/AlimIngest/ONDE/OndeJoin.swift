@@ -77,7 +77,7 @@ enum OndeJoin {
                 }
                 result.rejects.append(Finding(record.ref, field: "", reason: reason, kind: .guardian, uai: uai, subject: subject))
                 // The reasons per child still tell the director which reference failed and why.
-                result.warnings += childWarnings.filter { $0.reason.hasPrefix(OndeJoinReason.ambiguousPrefix) }
+                result.warnings += childWarnings
             } else {
                 result.records.append(record)
                 result.warnings += childWarnings
