@@ -93,6 +93,10 @@ public struct PersonRecord: Codable, Hashable, Sendable {
     public var address: PostalAddress?
     /// Guardians and contacts: the pupils they are linked to, resolved within the inbox.
     public var links: [GuardianLink]
+    /// An ONDE guardian row that continues the row before it (a guardian of four or more children is
+    /// written over several rows, identical but for the children): the record that row starts. The
+    /// identity stage makes them one person before any scoring.
+    public var continues: RecordRef? = nil
 
     public init(ref: RecordRef, kind: RecordKind, source: SourceFormat, stage: SchoolStage, uai: UAI?,
                 externalId: String? = nil, ine: String? = nil, civility: String? = nil,

@@ -179,6 +179,17 @@ final class FamilyLinkJoinTests: XCTestCase {
         let rows = a.records.filter { $0.firstName == "Mai" }
         XCTAssertEqual(rows.count, 2)
         XCTAssertEqual(linkedNames(a, guardian: "Mai"), ["Adam NGUYEN", "Inès NGUYEN", "Jules NGUYEN", "Manon NGUYEN"])
+        XCTAssertNil(rows[0].continues)
+        XCTAssertEqual(rows[1].continues, rows[0].ref, "the second row continues the first: one person for identity")
+    }
+
+    func testARowAfterAFullRowOfAnotherGuardianIsNoContinuation() throws {
+        var s = SchoolFiles()
+        s.pupils = ["Adam", "Inès", "Jules", "Manon"].map { .init(last: "NGUYEN", first: $0, className: "CE2") }
+        s.guardians = [.init(last: "NGUYEN", first: "Mai", children: s.pupils.prefix(3).map { .init(last: "NGUYEN", first: $0.first, className: "CE2") }),
+                       .init(last: "NGUYEN", first: "Minh", children: [.init(last: "NGUYEN", first: "Manon", className: "CE2")])]
+        let a = try run(s)
+        XCTAssertTrue(a.records.filter { $0.kind == .guardian }.allSatisfy { $0.continues == nil })
     }
 
     func testEveryChildColumnSpellingImports() throws {

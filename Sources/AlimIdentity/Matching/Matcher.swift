@@ -50,6 +50,12 @@ struct Matcher {
         for g in guardians { for c in context.features.childRange(g) { childBlocks[Int(context.features.childIDs[c]), default: []].append(g) } }
         let extra = childBlocks.keys.sorted().map { childBlocks[$0]! }
 
+        // ONDE rows that continue one guardian (four or more children) are one person whatever the scores.
+        for g in guardians {
+            guard let first = records[g].continues, let f = context.index[first], keys[f].isGuardianType else { continue }
+            if uf.union(g, f) { state.merged += 1 }
+        }
+
         resolve(guardians, guardianPhase: true, passes: Blocker.guardianPasses, extraBlocks: extra, context: context, book: book, uf: &uf, state: &state)
 
         return assemble(records: records, keys: keys, uf: &uf, state: state)

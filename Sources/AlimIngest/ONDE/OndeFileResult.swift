@@ -13,6 +13,9 @@ struct OndeFileResult: Sendable {
     var skippedRows = 0
     /// Levels already parsed, by spelling (a file has a handful of spellings and many rows).
     var levels: [String: SchoolLevel] = [:]
+    /// The guardian row read just before, when all its child groups were filled: the next row may
+    /// continue it.
+    var lastFullGuardian: (ref: RecordRef, identity: [String?])?
 }
 
 /// A guardian row read but not yet linked: the join needs every pupil file of the school first.

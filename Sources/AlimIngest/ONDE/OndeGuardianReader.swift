@@ -34,6 +34,7 @@ struct OndeGuardianReader: Sendable {
         let usage = row.value(map.column(.guardianUsageName))
         let subject = [last ?? usage, first].compactMap { $0 }.joined(separator: " ")
         guard let last, let first else {
+            out.lastFullGuardian = nil
             let missing = [last == nil ? map.name(.guardianLastName) : nil,
                            first == nil ? map.name(.guardianFirstName) : nil].compactMap { $0 }
             out.rejects.append(Finding(ref, field: missing.joined(separator: ", "),
@@ -60,11 +61,20 @@ struct OndeGuardianReader: Sendable {
         let address = PostalAddress(lines: [row.value(map.column(.guardianAddress))].compactMap { $0 },
                                     postalCode: row.value(map.column(.guardianPostalCode)),
                                     city: row.value(map.column(.guardianCity)), country: row.value(map.column(.guardianCountry)))
-        let record = PersonRecord(
+        var record = PersonRecord(
             ref: ref, kind: .guardian, source: .ondeGuardians, stage: .primary, uai: uai,
             civility: row.value(map.column(.civility)), lastName: last, usageName: usage == last ? nil : usage,
             firstName: first, email: row.value(map.column(.email)), phones: phones,
             address: address.isEmpty ? nil : address)
+        // Every guardian column but the children's, as read: a continuation row repeats them all.
+        var identity: [String?] = [record.civility, record.lastName, usage, record.firstName, record.email]
+        identity += phones.map { Optional($0.kind + ":" + $0.raw) }
+        identity += [address.lines.first, address.postalCode, address.city, address.country]
+        if let previous = out.lastFullGuardian, previous.identity == identity, !children.isEmpty {
+            record.continues = previous.ref
+        }
+        let full = !groups.isEmpty && children.count == groups.count
+        out.lastFullGuardian = full ? (record.continues ?? ref, identity) : nil
         out.guardians.append(PendingGuardian(record: record, children: children))
     }
 }
