@@ -71,6 +71,19 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(review.contains("École Jules-Ferry &amp; annexe (0615678B)"))
     }
 
+    func testFamilyLinksShowCountsPerSchoolAndEveryAmbiguousCandidate() throws {
+        let html = try section(.familyLinks, in: Report.html(ReportFixture.full))
+        XCTAssertTrue(html.contains("<h2>Liens familiaux</h2>"))
+        XCTAssertTrue(html.contains("<td class=\"num\">3</td><td class=\"num alert\">1</td><td class=\"num alert\">1</td><td class=\"num\">0</td>"), html)
+        XCTAssertTrue(html.contains("SIMON Eva"))
+        XCTAssertTrue(html.contains("« Anh NGUYEN (CE1) »"))
+        XCTAssertTrue(html.contains("Anh NGUYEN (CE1)"), "the known candidate is named")
+        XCTAssertTrue(html.contains(ReportFixture.pupilsB + "#9"), "an unknown candidate is still listed by its place")
+        XCTAssertTrue(html.contains("link-review.csv"))
+        let summary = Report.summary(ReportFixture.full)
+        XCTAssertEqual(summary.familyLinks.map(\.ambiguous), [1])
+    }
+
     func testGuardSectionListsHoldsAndMissingExports() throws {
         let guardSection = try section(.guard_, in: Report.html(ReportFixture.full))
         XCTAssertTrue(guardSection.contains("<td class=\"num\">20</td><td class=\"num\">8</td><td class=\"num\">40\u{00A0}%</td>"))

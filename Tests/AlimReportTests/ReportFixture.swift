@@ -64,7 +64,11 @@ enum ReportFixture {
                 FileOutcome(file: "inconnu.xml", format: nil, status: .refused, message: "Fichier XML mal formé (ligne 3, colonne 14)."),
                 FileOutcome(file: guardiansB, format: .ondeGuardians, status: .imported, uai: schoolB, records: 4, skippedRows: 2),
             ],
-            context: context)
+            context: context,
+            familyLinks: [FamilyLinkAudit(uai: schoolB, guardianRows: 4, references: 5, linked: 3, ambiguous: 1, notFound: 1)],
+            linkReview: [LinkReviewItem(id: "\(guardiansB)#5/1", uai: schoolB, guardian: ref(guardiansB, "5"), guardianName: "SIMON Eva",
+                                        reference: "Anh NGUYEN (CE1)", field: "Nom de famille enfant (enfant 1)",
+                                        candidates: [ref(pupilsB, "2"), ref(pupilsB, "9")])])
     }
 
     static var identity: IdentityArtifact {
