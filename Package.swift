@@ -61,10 +61,11 @@ let package = Package(
         // Benchmark driver for scripts/bench-match.sh.
         .executableTarget(name: "alim-bench-match", dependencies: ["AlimIdentity", "AlimCore"], path: "Sources/alim-bench-match"),
 
-        // Tests: one target per stage.
-        .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore"]),
+        // Tests: one target per stage, and what they share.
+        .target(name: "AlimTestSupport", path: "Tests/AlimTestSupport"),
+        .testTarget(name: "AlimCoreTests", dependencies: ["AlimCore", "AlimTestSupport"]),
         .testTarget(name: "AlimIngestTests", dependencies: [
-            "AlimIngest", "AlimCore",
+            "AlimIngest", "AlimCore", "AlimTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "AlimIdentityTests", dependencies: ["AlimIdentity", "AlimCore"]),

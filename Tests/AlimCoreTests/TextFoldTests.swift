@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 import XCTest
 
@@ -23,7 +24,7 @@ final class TextFoldTests: XCTestCase {
     }
 
     func testFastPathEqualsReferenceOnGeneratedNames() {
-        var rng = SeededGenerator(seed: 20261203)
+        var rng = SeededRandom(seed: 20261203)
         let alphabet = latinScalars + ["\u{0301}", "\u{0308}", "\u{00A0}", "\u{FEFF}", "Ş", "ğ", "Đ", "Ω", "Ж", "李"].compactMap { $0.unicodeScalars.first }
         for _ in 0..<3000 {
             var text = String.UnicodeScalarView()
@@ -93,18 +94,5 @@ final class TextFoldTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(count, 5000)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so generated inputs are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 import PropertyBased
 import Testing
@@ -135,19 +136,6 @@ struct GeneratedSchool {
         }
         if artifact.linkReview.count != ambiguous { failures.append("review items \(artifact.linkReview.count), ambiguous \(ambiguous)") }
         return (made.values.reduce(0) { $0 + $1.count }, expected.values.reduce(0) { $0 + $1.count }, wrong, failures)
-    }
-}
-
-/// SplitMix64: a school is a pure function of its seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

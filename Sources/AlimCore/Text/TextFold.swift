@@ -57,15 +57,7 @@ public enum TextFold {
             for b in text.utf8 { out.append((b >= 97 && b <= 122) ? b - 32 : b) }
             return
         }
-        for u in text.unicodeScalars {
-            let v = u.value
-            guard v < tableLimit else {
-                out.removeSubrange(start...)
-                out.append(contentsOf: TextFoldReference.fold(text).utf8)
-                return
-            }
-            unpack(table[Int(v)], into: &out)
-        }
+        appendThroughTable(text, table, start: start, to: &out, fallback: TextFoldReference.fold)
     }
 
     /// The comparison key of a name, class label or header: `fold` with only letters and digits kept
@@ -90,15 +82,21 @@ public enum TextFold {
             }
             return
         }
-        let start = out.count
+        appendThroughTable(text, keyTable, start: out.count, to: &out, fallback: TextFoldReference.key)
+    }
+
+    /// Appends each scalar's table entry; text with a scalar beyond the table goes through the
+    /// reference whole (it may need canonical composition, which works across scalars).
+    private static func appendThroughTable(_ text: String, _ table: [UInt32], start: Int, to out: inout [UInt8],
+                                           fallback: (String) -> String) {
         for u in text.unicodeScalars {
             let v = u.value
             guard v < tableLimit else {
                 out.removeSubrange(start...)
-                out.append(contentsOf: TextFoldReference.key(text).utf8)
+                out.append(contentsOf: fallback(text).utf8)
                 return
             }
-            unpack(keyTable[Int(v)], into: &out)
+            unpack(table[Int(v)], into: &out)
         }
     }
 
