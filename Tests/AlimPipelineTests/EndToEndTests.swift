@@ -51,6 +51,9 @@ final class EndToEndTests: XCTestCase {
             XCTAssertEqual(rejected, person.isEmpty, "\(ref): rejected=\(rejected)")
         }
         XCTAssertEqual(Set(seen.keys), Set(truth.keys), "no record outside the inbox's")
+        let facts = try TestSupport.facts()
+        XCTAssertEqual(truth.count, facts["person_records"] as? Int, "truth.csv and facts.json disagree")
+        XCTAssertEqual(truth.values.filter(\.isEmpty).count, facts["rejected_records"] as? Int)
     }
 
     /// person_id groups exactly the records of one human (the fixtures' ground truth).
