@@ -89,9 +89,8 @@ final class ONDEIngestTests: XCTestCase {
                                        GuardianLink(pupil: RecordRef(file: pupilsFile, ref: "4"), role: .legal)].sorted { $0.pupil < $1.pupil })
         XCTAssertEqual(guardians[1].links.map(\.pupil.ref), ["2"])
         // Third child of Corinne unknown → warning on her row, naming the third group.
-        let warnings = artifact.warnings.filter { $0.file == file }
+        let warnings = artifact.warnings.filter { $0.file == file && $0.ref == "2" }
         XCTAssertEqual(warnings.count, 1)
-        XCTAssertEqual(warnings.first?.ref, "2")
         XCTAssertTrue(warnings.first?.field.contains("enfant 3") ?? false)
         XCTAssertTrue(warnings.first?.reason.contains("Cassandra DRAHONNET") ?? false)
         // No child found and no name → rejects; both reach coverage (kind, uai).
@@ -100,6 +99,8 @@ final class ONDEIngestTests: XCTestCase {
         XCTAssertEqual(rejects.map(\.kind), [.guardian, .guardian])
         XCTAssertEqual(rejects.first?.subject, "INCONNU Paul")
         XCTAssertEqual(rejects.first?.uai, UAI("0611234A"))
+        // The rejected guardian's reference keeps its own reason, so the director sees which child failed.
+        XCTAssertEqual(artifact.warnings.filter { $0.file == file && $0.ref == "4" }.count, 2, "one per child named")
         // Trailer: 2 rows skipped, not people.
         let outcome = try XCTUnwrap(artifact.files.first { $0.file == file })
         XCTAssertEqual(outcome.records, 4)
