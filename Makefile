@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 10
 BIN = .build/debug/alim
 
-.PHONY: deps build run test fixtures check-fixtures faults fuzz bench-xml bench-match bench-sheets clean
+.PHONY: deps build run test fixtures check-fixtures faults fuzz bench-xml bench-match bench-sheets bench-links clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -50,6 +50,9 @@ bench-match: build
 
 bench-sheets: build
 	bash scripts/bench-sheets.sh
+
+bench-links: build
+	bash scripts/bench-links.sh
 
 clean:
 	rm -rf .build $(WORKDIR)

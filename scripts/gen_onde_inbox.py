@@ -101,6 +101,8 @@ def build(r, uai, label):
             lvl = r.choice(s.classes[c][1])
             sex = r.choice("MF")
             first = r.choice(BOYS if sex == "M" else GIRLS)
+            while any(k_["first"] == first for k_ in kids):  # parents never give two children one first name
+                first = r.choice(BOYS if sex == "M" else GIRLS)
             if twins and k == 1:
                 a, b, sa, sb = r.choice(TWIN_NAMES)
                 kids[0]["first"], kids[0]["sex"] = a, sa
