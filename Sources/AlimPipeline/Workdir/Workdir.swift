@@ -49,10 +49,17 @@ public struct Workdir: Sendable {
     }
 
     /// A new run id for `date`: `YYYY-MM-DD-NNN`, NNN counting the runs of that day.
+    ///
+    /// A folder without its run record is not a run: a process killed between creating the folder and
+    /// writing `run.json` left it empty, and the next run takes that id again (so a killed run and its
+    /// rerun keep one id, and their outputs equal an uninterrupted run's).
     public func newRunId(date: RunDate) -> String {
         let prefix = date.description + "-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: runsFolder.path)) ?? []
-        let used = names.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }
+        let used = names.compactMap { name -> Int? in
+            guard name.hasPrefix(prefix), RunRecord.exists(in: runFolder(name)) else { return nil }
+            return Int(name.dropFirst(prefix.count))
+        }
         return prefix + String(format: "%03d", (used.max() ?? 0) + 1)
     }
 
