@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "AlimAccounts", dependencies: [
             "AlimCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The ENT's import bundle (one zip per school).
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "AlimSheets", dependencies: [
             "AlimCore", "CCairoPango",
@@ -69,10 +71,16 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "AlimIdentityTests", dependencies: ["AlimIdentity", "AlimCore"]),
-        .testTarget(name: "AlimAccountsTests", dependencies: ["AlimAccounts", "AlimCore"]),
+        .testTarget(name: "AlimAccountsTests", dependencies: [
+            "AlimAccounts", "AlimCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore", "CCairoPango"]),
         .testTarget(name: "AlimReportTests", dependencies: ["AlimReport", "AlimCore"]),
-        .testTarget(name: "AlimPipelineTests", dependencies: ["AlimPipeline", "AlimCore", "AlimIngest"]),
+        .testTarget(name: "AlimPipelineTests", dependencies: [
+            "AlimPipeline", "AlimCore", "AlimIngest",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -101,21 +101,27 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
     public var loginPartMax: Int
     /// Whether directory.csv carries activation codes. Default false.
     public var directoryIncludesCodes: Bool
+    /// Put before every account id to make the `externalId` of the ENT's import bundle, so Alim's
+    /// ids never collide with the académie's (AAF) or another feeder's on the same ENT. Default `ALIM-`.
+    public var entTenantPrefix: String
 
     public init(codeValidityDays: Int = 90, graceDays: Int = 30, massRemovalRatio: Double = 0.10,
-                massRemovalMinimum: Int = 5, loginPartMax: Int = 20, directoryIncludesCodes: Bool = false) {
+                massRemovalMinimum: Int = 5, loginPartMax: Int = 20, directoryIncludesCodes: Bool = false,
+                entTenantPrefix: String = "ALIM-") {
         self.codeValidityDays = codeValidityDays
         self.graceDays = graceDays
         self.massRemovalRatio = massRemovalRatio
         self.massRemovalMinimum = massRemovalMinimum
         self.loginPartMax = loginPartMax
         self.directoryIncludesCodes = directoryIncludesCodes
+        self.entTenantPrefix = entTenantPrefix
     }
 
     enum CodingKeys: String, CodingKey {
         case codeValidityDays = "code_validity_days", graceDays = "grace_days"
         case massRemovalRatio = "mass_removal_ratio", massRemovalMinimum = "mass_removal_minimum"
         case loginPartMax = "login_part_max", directoryIncludesCodes = "directory_includes_codes"
+        case entTenantPrefix = "ent_tenant_prefix"
     }
 
     public init(from decoder: Decoder) throws {
@@ -127,6 +133,7 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
         massRemovalMinimum = try c.decodeIfPresent(Int.self, forKey: .massRemovalMinimum) ?? d.massRemovalMinimum
         loginPartMax = try c.decodeIfPresent(Int.self, forKey: .loginPartMax) ?? d.loginPartMax
         directoryIncludesCodes = try c.decodeIfPresent(Bool.self, forKey: .directoryIncludesCodes) ?? d.directoryIncludesCodes
+        entTenantPrefix = try c.decodeIfPresent(String.self, forKey: .entTenantPrefix) ?? d.entTenantPrefix
     }
 }
 

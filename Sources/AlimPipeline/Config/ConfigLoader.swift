@@ -40,6 +40,7 @@ public enum ConfigLoader {
     mass_removal_minimum = 5     # …and at least this many accounts in one night
     login_part_max = 20          # longest first-name / last-name part of a login
     directory_includes_codes = false
+    ent_tenant_prefix = "ALIM-"  # externalId of an account in the ENT's import bundle = this + the account id
 
     [sheets]
     pupil_levels = ["CM1", "CM2"]

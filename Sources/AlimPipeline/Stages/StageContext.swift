@@ -51,5 +51,7 @@ enum ArtifactName {
     static let accountsCSV = "accounts.csv"
     static let lineage = "lineage.csv"
     static let directory = "directory.csv"
+    /// The import bundles for One (`ent/Alim_<YYYYMMDD>_<UAI>_<label>.zip`), written by the accounts stage.
+    static let entFolder = "ent"
     static let sheetsFolder = "sheets"
 }

@@ -95,6 +95,7 @@ enum StageRunner {
         try SecureFile.write(ContractFiles.lineage(artifact).encoded(), to: ctx.file(ArtifactName.lineage))
         let directory = AccountsStage.directoryCSV(artifact, includeCodes: ctx.config.accounts.directoryIncludesCodes)
         try SecureFile.write(directory.encoded(), to: ctx.file(ArtifactName.directory))
+        try ENTBundleStep.run(artifact, identity: identity, ctx)
         return Outcome(summary: StageSummary(name: "accounts", recordsIn: identity.persons.count,
                                              recordsOut: artifact.accounts.count, rejects: 0, durationMs: 0),
                        exit: artifact.holds.isEmpty ? .success : .massRemoval)
