@@ -27,8 +27,11 @@ public struct AccountsStage: Sendable {
     /// Decides tonight's accounts for run `runId` and commits the state in one transaction.
     /// Rerunning the same `runId` gives the same artifact (it replaces that run's effects); only the
     /// latest run can be rerun (`AccountsError.notLatestRun` otherwise).
+    ///
+    /// `ent` are tonight's lines of the ENT's account exports (the ingest artifact's): with
+    /// `credentials = "ent"` they give the accounts their ENT logins and the sheets their codes.
     public func run(_ identity: IdentityArtifact, date: RunDate, runId: String,
-                    allowMassRemoval: Set<UAI> = []) throws -> AccountsArtifact {
+                    allowMassRemoval: Set<UAI> = [], ent: [ENTCredentialRow] = []) throws -> AccountsArtifact {
         let (store, key) = try open()
         let planned = Planner(config: config).plan(identity)
         let config = self.config, hook = beforeCommit
@@ -39,7 +42,8 @@ public struct AccountsStage: Sendable {
                 config: config, date: date, runId: runId, context: identity.context,
                 allowMassRemoval: allowMassRemoval, renewals: start.renewals,
                 codes: CodeIssuer(key: key, date: date, runId: runId, validityDays: config.accounts.codeValidityDays,
-                                  reuse: start.reuseNonces, state: start.base))
+                                  reuse: start.reuseNonces, state: start.base),
+                entRows: ent)
             let outcome = reconciler.reconcile(start.base, planned)
             try RunLog.undoPrevious(db, runId: runId, isRerun: start.isRerun)
             try StateStore.replace(db, with: outcome.state)
@@ -49,7 +53,7 @@ public struct AccountsStage: Sendable {
         }
         return AccountsArtifact(accounts: outcome.accounts, lineage: Lineage.entries(identity, outcome),
                                 directory: outcome.directory, holds: outcome.holds,
-                                schoolsMissing: outcome.schoolsMissing)
+                                schoolsMissing: outcome.schoolsMissing, warnings: outcome.warnings)
     }
 
     /// Creates the workdir (0700), the secret key (0600) and the state (0600) if missing; safe to call again.
@@ -60,6 +64,8 @@ public struct AccountsStage: Sendable {
     /// Marks the selected accounts' codes for renewal; the next run issues new codes for exactly these.
     /// Only active local accounts not yet activated have a code to renew. Returns how many accounts were selected.
     public func renew(_ selector: RenewSelector, date: RunDate) throws -> Int {
+        // The ENT's codes are renewed in the ENT: Alim has no code of its own to issue.
+        guard config.accounts.credentials == .alim else { throw AccountsError.renewalInENT }
         let (store, _) = try open()
         return try store.queue.write { db in
             let state = try StateStore.load(db)

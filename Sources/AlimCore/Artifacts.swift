@@ -42,10 +42,13 @@ public struct IngestArtifact: Codable, Sendable, Equatable {
     public var familyLinks: [FamilyLinkAudit]
     /// Child references that name several pupils: no link until the director says which.
     public var linkReview: [LinkReviewItem]
+    /// Account lines of the ENT's own exports, sorted by place. Secrets (activation codes): kept here
+    /// rather than in `context`, so they do not travel on into the identity artifact.
+    public var entCredentials: [ENTCredentialRow]
 
     public init(records: [PersonRecord] = [], rejects: [Finding] = [], warnings: [Finding] = [],
                 files: [FileOutcome] = [], context: InboxContext = .init(), familyLinks: [FamilyLinkAudit] = [],
-                linkReview: [LinkReviewItem] = []) {
+                linkReview: [LinkReviewItem] = [], entCredentials: [ENTCredentialRow] = []) {
         self.records = records
         self.rejects = rejects
         self.warnings = warnings
@@ -53,6 +56,7 @@ public struct IngestArtifact: Codable, Sendable, Equatable {
         self.context = context
         self.familyLinks = familyLinks
         self.linkReview = linkReview
+        self.entCredentials = entCredentials
     }
 }
 
@@ -143,14 +147,19 @@ public enum AccountChange: String, Codable, Sendable, CaseIterable {
 /// A one-time activation code as it must be printed. Never logged.
 public struct Credential: Codable, Hashable, Sendable {
     public var code: String
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; empty for the ENT's codes, which do not expire.
     public var expires: String
-    /// True when the code was issued tonight (new account or renewal): such sheets are printed by default.
+    /// True when the code was issued tonight (new account or renewal; for the ENT's codes: first seen
+    /// tonight): such sheets are printed by default.
     public var issuedTonight: Bool
-    public init(code: String, expires: String, issuedTonight: Bool) {
+    /// The login this code opens when the ENT issued both (read from its export); nil for Alim's codes,
+    /// which go with the account's own `login`.
+    public var login: String?
+    public init(code: String, expires: String, issuedTonight: Bool, login: String? = nil) {
         self.code = code
         self.expires = expires
         self.issuedTonight = issuedTonight
+        self.login = login
     }
 }
 
@@ -183,12 +192,15 @@ public struct Account: Codable, Hashable, Sendable {
     public var change: AccountChange
     /// The code to print; nil for federated or activated accounts.
     public var credential: Credential?
+    /// The login the ENT generated for this account, once one of its exports named it (accounts.csv
+    /// shows it instead of `login`, which stays Alim's: the alias sent to the ENT).
+    public var entLogin: String?
 
     public init(id: AccountID, personId: PersonID, platform: Platform, profile: Profile, auth: Auth, login: String,
                 lastName: String, firstName: String, birthDate: String?, uais: [UAI], classes: [String],
                 level: SchoolLevel? = nil, children: [AccountID], hasCollegeChild: Bool = false, email: String? = nil,
                 records: [RecordRef], sheet: Bool, sheetReason: String?, change: AccountChange,
-                credential: Credential?) {
+                credential: Credential?, entLogin: String? = nil) {
         self.id = id
         self.personId = personId
         self.platform = platform
@@ -209,6 +221,7 @@ public struct Account: Codable, Hashable, Sendable {
         self.sheetReason = sheetReason
         self.change = change
         self.credential = credential
+        self.entLogin = entLogin
     }
 }
 
@@ -258,14 +271,18 @@ public struct AccountsArtifact: Codable, Sendable, Equatable {
     public var holds: [MassRemovalHold]
     /// Schools whose export was missing tonight (accounts kept).
     public var schoolsMissing: [UAI]
+    /// Lines of the ENT's exports that could not be matched to one account (unknown, ambiguous,
+    /// contradictory), with a French reason; added to warnings.csv.
+    public var warnings: [Finding]
 
     public init(accounts: [Account], lineage: [LineageEntry],
-                directory: [DirectoryEntry], holds: [MassRemovalHold], schoolsMissing: [UAI]) {
+                directory: [DirectoryEntry], holds: [MassRemovalHold], schoolsMissing: [UAI], warnings: [Finding] = []) {
         self.accounts = accounts
         self.lineage = lineage
         self.directory = directory
         self.holds = holds
         self.schoolsMissing = schoolsMissing
+        self.warnings = warnings
     }
 }
 

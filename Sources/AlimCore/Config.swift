@@ -87,6 +87,28 @@ public struct PolicyConfig: Codable, Sendable, Equatable {
     }
 }
 
+/// Who issues the logins and activation codes printed on the sheets.
+///
+/// One (Edifice's entcore) generates every login and code itself and accepts none from an importer,
+/// so this département prints the ENT's own credentials, read back from its exports (`ent`). `alim`
+/// keeps Alim's own codes, for a platform that accepts them.
+public enum CredentialSource: String, Codable, Sendable, CaseIterable {
+    case ent
+    case alim
+
+    /// Refuses an unknown value in French, naming the accepted ones (the loader shows this text).
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let value = CredentialSource(rawValue: raw) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "valeur « \(raw) » inconnue pour accounts.credentials : "
+                    + "« ent » (identifiants et codes de l'ENT) ou « alim » (codes délivrés par Alim) attendu"))
+        }
+        self = value
+    }
+}
+
 /// Codes, grace periods and the mass-removal guard.
 public struct AccountsConfig: Codable, Sendable, Equatable {
     /// Days an activation code stays valid. Default 90.
@@ -104,10 +126,12 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
     /// Put before every account id to make the `externalId` of the ENT's import bundle, so Alim's
     /// ids never collide with the académie's (AAF) or another feeder's on the same ENT. Default `ALIM-`.
     public var entTenantPrefix: String
+    /// Whose logins and codes the sheets carry. Default `ent`.
+    public var credentials: CredentialSource
 
     public init(codeValidityDays: Int = 90, graceDays: Int = 30, massRemovalRatio: Double = 0.10,
                 massRemovalMinimum: Int = 5, loginPartMax: Int = 20, directoryIncludesCodes: Bool = false,
-                entTenantPrefix: String = "ALIM-") {
+                entTenantPrefix: String = "ALIM-", credentials: CredentialSource = .ent) {
         self.codeValidityDays = codeValidityDays
         self.graceDays = graceDays
         self.massRemovalRatio = massRemovalRatio
@@ -115,6 +139,7 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
         self.loginPartMax = loginPartMax
         self.directoryIncludesCodes = directoryIncludesCodes
         self.entTenantPrefix = entTenantPrefix
+        self.credentials = credentials
     }
 
     enum CodingKeys: String, CodingKey {
@@ -122,6 +147,7 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
         case massRemovalRatio = "mass_removal_ratio", massRemovalMinimum = "mass_removal_minimum"
         case loginPartMax = "login_part_max", directoryIncludesCodes = "directory_includes_codes"
         case entTenantPrefix = "ent_tenant_prefix"
+        case credentials
     }
 
     public init(from decoder: Decoder) throws {
@@ -134,6 +160,7 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
         loginPartMax = try c.decodeIfPresent(Int.self, forKey: .loginPartMax) ?? d.loginPartMax
         directoryIncludesCodes = try c.decodeIfPresent(Bool.self, forKey: .directoryIncludesCodes) ?? d.directoryIncludesCodes
         entTenantPrefix = try c.decodeIfPresent(String.self, forKey: .entTenantPrefix) ?? d.entTenantPrefix
+        credentials = try c.decodeIfPresent(CredentialSource.self, forKey: .credentials) ?? d.credentials
     }
 }
 

@@ -56,6 +56,10 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
     case aafStructures = "aaf-etab"
     case aafOther = "aaf-autre"
     case activated = "comptes-actives"
+    /// The ENT's users export (logins, aliases, activation codes).
+    case entUsers = "ent-utilisateurs"
+    /// The ENT's `activation_de_comptes.csv` (accounts not yet activated, with their codes).
+    case entActivation = "ent-activation"
 }
 
 /// The role a guardian-type record plays for one pupil.

@@ -10,6 +10,9 @@ public enum Identity {
     /// (the output is byte-identical whatever the count).
     public static func normalize(_ ingest: IngestArtifact, threads: Int? = nil) -> NormalizedArtifact {
         var ingest = ingest
+        // The ENT's activation codes stay in ingest.json: the accounts stage reads them from there,
+        // and no later artifact needs a copy of a secret.
+        ingest.entCredentials = []
         // By index: iterating `zip` over the records would copy every record (a dozen retains) per step.
         let records = ingest.records
         if !records.indices.dropFirst().allSatisfy({ records[$0 - 1].ref < records[$0].ref }) {

@@ -86,7 +86,8 @@ public enum Ingest {
             schoolNames: names)
         return IngestArtifact(records: sortedByRef(partial.records), rejects: partial.rejects.sorted(),
                               warnings: partial.warnings.sorted(), files: partial.files.sorted(), context: context,
-                              familyLinks: partial.familyLinks.sorted(), linkReview: partial.linkReview.sorted())
+                              familyLinks: partial.familyLinks.sorted(), linkReview: partial.linkReview.sorted(),
+                              entCredentials: partial.entCredentials.sorted())
     }
 
     /// Sorts records by `RecordRef` order without moving the (large) records during the sort and

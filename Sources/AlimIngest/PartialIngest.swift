@@ -18,6 +18,8 @@ struct PartialIngest: Sendable {
     var schoolsPresent: Set<UAI> = []
     var schoolNames: [String: String] = [:]
     var activated: [ActivatedLogin] = []
+    /// Lines of the ENT's account exports (secrets: activation codes).
+    var entCredentials: [ENTCredentialRow] = []
     var familyLinks: [FamilyLinkAudit] = []
     var linkReview: [LinkReviewItem] = []
 
@@ -30,6 +32,7 @@ struct PartialIngest: Sendable {
         schoolsPresent.formUnion(other.schoolsPresent)
         schoolNames.merge(other.schoolNames) { a, _ in a }
         activated += other.activated
+        entCredentials += other.entCredentials
         familyLinks += other.familyLinks
         linkReview += other.linkReview
     }

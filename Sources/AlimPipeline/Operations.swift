@@ -58,7 +58,11 @@ public enum Operations {
         let lock = try RunLock(workdir)
         defer { withExtendedLifetime(lock) {} }
         let config = try ConfigLoader.load(configFile)
-        return try AccountsStage(workdir: workdir.root, config: config).renew(selector, date: date)
+        do {
+            return try AccountsStage(workdir: workdir.root, config: config).renew(selector, date: date)
+        } catch let error as AccountsError {
+            throw PipelineError.usage(error.description + ".")
+        }
     }
 
     /// Prints sheets again from a run's accounts without changing any code, into `runs/<id>/reprints/<n>/`.

@@ -72,7 +72,15 @@ enum Fx {
         return url.appendingPathComponent("work")
     }
 
-    static func stage(_ test: XCTestCase, config: AlimConfig = .default) -> AccountsStage {
+    /// The defaults with Alim issuing the codes (`credentials = "alim"`): what the tests of Alim's own
+    /// codes, renewals and sheet rules run with; the ENT's credentials have their own tests.
+    static var alim: AlimConfig {
+        var config = AlimConfig.default
+        config.accounts.credentials = .alim
+        return config
+    }
+
+    static func stage(_ test: XCTestCase, config: AlimConfig = Fx.alim) -> AccountsStage {
         AccountsStage(workdir: workdir(test), config: config)
     }
 

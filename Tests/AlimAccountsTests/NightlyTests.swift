@@ -5,7 +5,7 @@ import XCTest
 /// Nightly changes: left, grace, deactivation, return, missing schools and the mass-removal guard.
 final class NightlyTests: XCTestCase {
     func testLeftGraceDeactivateAndReturn() throws {
-        var config = AlimConfig.default
+        var config = Fx.alim
         config.accounts.graceDays = 30
         let stage = Fx.stage(self, config: config)
         let stay = Fx.classOf(20)

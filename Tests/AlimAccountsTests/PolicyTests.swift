@@ -81,7 +81,7 @@ final class PolicyTests: XCTestCase {
     }
 
     func testCollegeAccountsCanBeTurnedOff() throws {
-        var config = AlimConfig.default
+        var config = Fx.alim
         config.policy.createCollegeAccounts = false
         let cm1 = Fx.ondePupil("2", "Durand", "Léa")
         let fifth = Fx.siecleStudent("E100", "Durand", "Hugo")

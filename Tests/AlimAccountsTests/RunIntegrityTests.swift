@@ -103,7 +103,7 @@ final class RunIntegrityTests: XCTestCase {
     }
 
     func testDirectoryCSV() throws {
-        var config = AlimConfig.default
+        var config = Fx.alim
         config.accounts.directoryIncludesCodes = true
         let art = try Fx.stage(self, config: config).run(Fx.identity(night1()), date: Fx.date, runId: "r1")
         let plain = String(decoding: AccountsStage.directoryCSV(art, includeCodes: false).encoded(), as: UTF8.self)

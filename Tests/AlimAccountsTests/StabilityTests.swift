@@ -70,7 +70,7 @@ final class StabilityTests: XCTestCase {
     }
 
     func testExpiredCodeIsReissuedNextRun() throws {
-        var config = AlimConfig.default
+        var config = Fx.alim
         config.accounts.codeValidityDays = 10
         let stage = Fx.stage(self, config: config)
         let records = [Fx.ondePupil("2", "Roux", "Lina")]

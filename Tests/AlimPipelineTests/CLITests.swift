@@ -106,7 +106,9 @@ final class SecretsInLogsTests: XCTestCase {
             let work = try TestSupport.workdir("secrets")
             let p = Process()
             p.executableURL = binary
-            p.arguments = ["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01"]
+            // Alim issues the codes here (credentials = "alim"); the ENT's codes: ENTRoundTripTests.
+            p.arguments = ["run", "--inbox", TestSupport.inbox.path, "--workdir", work.path, "--date", "2026-09-01",
+                           "--config", TestSupport.alimCredentials]
                 + (verbose ? ["--verbose"] : [])
             let out = Pipe(), err = Pipe()
             p.standardOutput = out

@@ -12,7 +12,8 @@ final class EndToEndTests: XCTestCase {
     private func fixtureRun() throws -> (URL, RunResult) {
         if let s = Self.shared { return (s.workdir, s.result) }
         let workdir = try TestSupport.workdir("e2e")
-        let result = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: nil,
+        // Alim's own codes: the scenarios below assert today's sheets (the ENT's are in ENTRoundTripTests).
+        let result = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: TestSupport.alimCredentials,
                                                  date: TestSupport.date))
         Self.shared = (workdir, result)
         return (workdir, result)
@@ -114,7 +115,8 @@ final class EndToEndTests: XCTestCase {
     func testSameInputsGiveByteIdenticalOutputs() throws {
         let (_, first) = try fixtureRun()
         let other = try TestSupport.workdir("e2e2")
-        let second = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: other, configFile: nil, date: TestSupport.date))
+        let second = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: other, configFile: TestSupport.alimCredentials,
+                                                 date: TestSupport.date))
         let a = try TestSupport.tree(first.runFolder), b = try TestSupport.tree(second.runFolder)
         XCTAssertEqual(Set(a.keys), Set(b.keys))
         for (name, data) in a where !["run.json", "summary.json", "report.html"].contains(name) {

@@ -22,7 +22,9 @@ final class SheetsEndToEndTests: XCTestCase {
 
     func testSheetsCoverageAndTheEduConnectNotice() throws {
         let work = try TestSupport.workdir("sheets-e2e")
-        let run = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: work, configFile: nil, date: TestSupport.date))
+        // Alim's own codes (credentials = "alim"); the ENT's are checked in ENTRoundTripTests.
+        let run = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: work, configFile: TestSupport.alimCredentials,
+                                              date: TestSupport.date))
         let accounts = try ArtifactCoding.read(AccountsArtifact.self, from: run.runFolder.appendingPathComponent("accounts.json"))
         let identity = try ArtifactCoding.read(IdentityArtifact.self, from: run.runFolder.appendingPathComponent("identity.json"))
         let sheetsRoot = run.runFolder.appendingPathComponent("sheets")

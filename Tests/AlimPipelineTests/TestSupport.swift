@@ -13,6 +13,15 @@ enum TestSupport {
     static let samples = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/samples")
     static let date = RunDate("2026-09-01")!
 
+    /// An `alim.toml` whose only key is `accounts.credentials = "alim"`: Alim issues the codes, as before
+    /// the ENT's credentials were read back. The tests of Alim-issued sheets and codes run with it; the
+    /// default (`"ent"`) is exercised by the ENT round-trip tests.
+    static let alimCredentials: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("alim-credentials-\(UUID().uuidString).toml")
+        try! "[accounts]\ncredentials = \"alim\"\n".write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }()
+
     /// A fresh temporary folder.
     static func tempDir(_ name: String = "alim") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")

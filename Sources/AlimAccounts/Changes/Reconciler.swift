@@ -10,6 +10,8 @@ struct RunOutcome: Sendable {
     var holds: [MassRemovalHold]
     var schoolsMissing: [UAI]
     var consumedRenewals: Set<AccountID>
+    /// ENT export lines that matched no single account, or contradicted another (warnings.csv).
+    var warnings: [Finding] = []
     var created = 0, updated = 0, left = 0, deactivated = 0, held = 0
 
     static func slotKey(_ cluster: PersonID, _ platform: Platform, _ profile: Profile) -> String {
@@ -28,6 +30,8 @@ struct Reconciler {
     let allowMassRemoval: Set<UAI>
     let renewals: Set<AccountID>
     var codes: CodeIssuer
+    /// Tonight's lines of the ENT's account exports (with `credentials = "ent"`).
+    var entRows: [ENTCredentialRow] = []
 
     private struct Slot {
         var planned: PlannedAccount
@@ -174,16 +178,28 @@ struct Reconciler {
             state.accounts[i] = row
         }
 
-        // 7. Activation and codes.
+        // 7. Activation and codes: Alim's, or the ENT's read from its exports.
         var current = CodeIssuer.currentGenerations(state)
+        // An account created tonight cannot be in the ENT yet: a line naming it is a stale or foreign one.
+        let known = state.accounts.filter { changes[$0.id] != .new }
+        let ent = ENTNight(facts: entFacts(known, into: &out), key: codes.key, date: date)
+        let entMode = config.accounts.credentials == .ent
         for i in state.accounts.indices {
             let id = state.accounts[i].id
             guard let change = changes[id] else { continue }
-            if state.accounts[i].activatedOn == nil && activatedLogins.contains(state.accounts[i].login) && change != .held {
+            if entMode { ent.record(&state.accounts[i]) }
+            // The activated export names the login the user typed: Alim's, or the ENT's once known.
+            let listed = activatedLogins.contains(state.accounts[i].login)
+                || state.accounts[i].entLogin.map { activatedLogins.contains($0.lowercased()) } == true
+            if state.accounts[i].activatedOn == nil && listed && change != .held {
                 state.accounts[i].activatedOn = date.description
             }
             let row = state.accounts[i]
-            let activated = row.activatedOn != nil || activatedLogins.contains(row.login)
+            let activated = row.activatedOn != nil || listed
+            if entMode {
+                out.accounts.append(ent.render(&state.accounts[i], change: change, activated: activated, sheets: config.sheets))
+                continue
+            }
             if recomputed.contains(id) && row.auth == .local && !activated {
                 let g = current[id]
                 if g == nil || codes.isExpired(g!) || renewals.contains(id) {
@@ -216,6 +232,24 @@ struct Reconciler {
         state.canonicalise()
         out.state = state
         return out
+    }
+}
+
+extension Reconciler {
+    /// Tonight's ENT facts per account, their warnings into `out`; none with `credentials = "alim"`,
+    /// where each ENT export file gets one warning saying it is not used.
+    func entFacts(_ accounts: [AccountRow], into out: inout RunOutcome) -> [AccountID: ENTFact] {
+        guard config.accounts.credentials == .ent else {
+            for file in Set(entRows.map(\.file)).sorted() {
+                out.warnings.append(Finding(file: file, ref: "", reason: "Export de l'ENT non utilisé : la configuration "
+                    + "(accounts.credentials = \"alim\") fait imprimer les codes d'Alim. Retirez ce fichier de la boîte de dépôt, "
+                    + "ou passez à credentials = \"ent\"."))
+            }
+            return [:]
+        }
+        let matched = ENTCredentialMatcher(accounts: accounts, prefix: ENTExternalID.prefix(config)).match(entRows)
+        out.warnings += matched.warnings
+        return matched.facts
     }
 }
 

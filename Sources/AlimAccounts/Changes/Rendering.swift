@@ -4,9 +4,9 @@ import AlimCore
 /// recomputed tonight, kept, left or held, goes through here so all carry the same fields.
 enum Rendering {
     static func account(_ row: AccountRow, change: AccountChange, credential: Credential?, activated: Bool,
-                        sheets: SheetsConfig) -> Account {
+                        sheets: SheetsConfig, activatedReason: String = SheetRule.activatedReason) -> Account {
         let rule = SheetRule.decide(platform: row.platform, profile: row.profile, auth: row.auth, level: row.level,
-                                    uais: row.uais, activated: activated, sheets: sheets)
+                                    uais: row.uais, activated: activated, sheets: sheets, activatedReason: activatedReason)
         let leaving = change == .left
         return Account(id: row.id, personId: row.clusterId, platform: row.platform, profile: row.profile,
                        auth: row.auth, login: row.login, lastName: row.lastName, firstName: row.firstName,
@@ -14,7 +14,8 @@ enum Rendering {
                        children: row.children, hasCollegeChild: row.hasCollegeChild, email: row.email,
                        records: row.records, sheet: leaving ? false : rule.sheet,
                        sheetReason: leaving ? leftReason : rule.reason, change: change,
-                       credential: leaving || activated || row.auth != .local ? nil : credential)
+                       credential: leaving || activated || row.auth != .local ? nil : credential,
+                       entLogin: row.entLogin)
     }
 
     static let leftReason = "Compte absent de l'export de l'école (départ)"

@@ -58,7 +58,7 @@ public enum ENTBundle {
         try SecureFile.makeDirectory(folder)
         let members = ENTBundleMembers(artifact)
         let rows = ENTBundleRows(records: Dictionary(identity.records.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a }),
-                                 prefix: config.accounts.entTenantPrefix)
+                                 prefix: ENTExternalID.prefix(config))
         let held = Set(artifact.holds.map(\.uai))
         var written: [Written] = []
         for uai in members.schools where !held.contains(uai) {

@@ -25,7 +25,7 @@ enum ENTBundleNaming {
 
     /// The account's id in the ENT: the tenant prefix and Alim's account id, which the state keeps
     /// for the account's whole life, so the ENT updates the same user every night.
-    static func externalId(_ accountId: AccountID, prefix: String) -> String { prefix + accountId }
+    static func externalId(_ accountId: AccountID, prefix: String) -> String { ENTExternalID.make(accountId, prefix: prefix) }
 
     /// `YYYYMMDD`.
     static func compact(_ date: RunDate) -> String {

@@ -10,7 +10,8 @@ enum SheetRule {
     static let collegeLocalReason = "Compte de l'ENT des collèges : aucune fiche prévue"
 
     static func decide(platform: Platform, profile: Profile, auth: Auth, level: SchoolLevel?, uais: [UAI],
-                       activated: Bool, sheets: SheetsConfig) -> (sheet: Bool, reason: String?) {
+                       activated: Bool, sheets: SheetsConfig,
+                       activatedReason: String = activatedReason) -> (sheet: Bool, reason: String?) {
         if auth == .educonnect { return (false, federatedReason) }
         if activated { return (false, activatedReason) }
         if platform != .one { return (false, collegeLocalReason) }

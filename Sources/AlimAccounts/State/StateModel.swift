@@ -68,6 +68,11 @@ struct AccountRow: Codable, Sendable, Equatable {
     var status: AccountStatus
     var leftSince: String?
     var activatedOn: String?
+    /// The login the ENT generated, once one of its exports named this account.
+    var entLogin: String? = nil
+    /// Keyed fingerprint of the last ENT activation code seen (`ENTCodeFingerprint`), never the code:
+    /// tells a code first seen tonight (a sheet to print) from one already printed.
+    var entCodeMAC: String? = nil
 
     /// The published fields whose change makes the night's change `changed` (and a directory update).
     var published: [String] {

@@ -115,6 +115,14 @@ struct StateStore {
                 t.primaryKey(["run_id", "account_id"])
             }
         }
+        // The ENT's credentials (issue 16): its login per account, and a keyed fingerprint of the last
+        // activation code seen, never the code itself.
+        m.registerMigration("v2-ent-credentials") { db in
+            try db.alter(table: "accounts") { t in
+                t.add(column: "ent_login", .text)
+                t.add(column: "ent_code_mac", .text)
+            }
+        }
         return m
     }
 
@@ -153,7 +161,8 @@ struct StateStore {
                 children: children[id] ?? [], hasCollegeChild: row["has_college_child"],
                 records: try decodeJSON([RecordRef].self, row["records"]),
                 status: AccountStatus(rawValue: row["status"]) ?? .active,
-                leftSince: row["left_since"], activatedOn: row["activated_on"]))
+                leftSince: row["left_since"], activatedOn: row["activated_on"],
+                entLogin: row["ent_login"], entCodeMAC: row["ent_code_mac"]))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM code_generations ORDER BY account_id, generation") {
             s.generations.append(GenerationRow(accountId: row["account_id"], generation: row["generation"],
@@ -184,12 +193,14 @@ struct StateStore {
         for a in s.accounts {
             try db.execute(sql: """
                 INSERT INTO accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
-                  birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on,
+                  ent_login, ent_code_mac)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue,
                                  a.login, a.lastName, a.firstName, a.birthDate, try encodeJSON(a.uais),
                                  try encodeJSON(a.classes), a.level?.rawValue, a.email, a.hasCollegeChild,
-                                 try encodeJSON(a.records), a.status.rawValue, a.leftSince, a.activatedOn])
+                                 try encodeJSON(a.records), a.status.rawValue, a.leftSince, a.activatedOn,
+                                 a.entLogin, a.entCodeMAC])
             try db.execute(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)",
                            arguments: [a.platform.rawValue, a.login, a.id])
             for child in a.children {

@@ -1,7 +1,7 @@
 import AlimCore
 import Foundation
 
-/// Reads every CSV file of the inbox (ONDE pupils, ONDE guardians, ENT activated export) and joins
+/// Reads every CSV file of the inbox (ONDE pupils, ONDE guardians, the ENT's exports) and joins
 /// each school's guardians to its pupils once all of that school's files are read.
 ///
 /// A file is refused whole on any structural problem: its partial rows never reach the artifact,
@@ -28,6 +28,9 @@ enum CSVIngest {
             case .activated(let a):
                 out.activated += a.logins
                 out.warnings += a.warnings
+            case .ent(let e):
+                out.entCredentials += e.rows
+                out.warnings += e.warnings
             case .refused(let finding):
                 out.rejects.append(finding)
             case .skipped:
@@ -50,6 +53,7 @@ enum CSVIngest {
     private enum FileResult {
         case onde(OndeFileResult, CSVKind, UAI)
         case activated(ActivatedReader.Result)
+        case ent(ENTCredentialReader.Result)
         case refused(Finding)
         /// A known export that holds no people Alim uses (teachers).
         case skipped
@@ -70,6 +74,8 @@ enum CSVIngest {
         var pupilReader: OndePupilReader?
         var guardianReader: OndeGuardianReader?
         var activatedReader: ActivatedReader?
+        var ent = ENTCredentialReader.Result()
+        var entReader: ENTCredentialReader?
         var inTrailer = false
         var counted = done
         var extraColumns: Finding?
@@ -109,12 +115,15 @@ enum CSVIngest {
                         else { guardianReader = OndeGuardianReader(map: map, file: file.relativePath, uai: school.uai) }
                     case .activated:
                         activatedReader = ActivatedReader(map: map, file: file.relativePath)
+                    case .entUsers, .entActivation:
+                        entReader = ENTCredentialReader(map: map, file: file.relativePath)
                     case .ondeTeachers:
                         throw SkippedExport()
                     }
                     return
                 }
                 if let activatedReader { activatedReader.read(row, into: &activated); return }
+                if let entReader { entReader.read(row, into: &ent); return }
                 if inTrailer || OndeTrailer.starts(row) { inTrailer = true; onde.skippedRows += 1; return }
                 if let pupilReader { pupilReader.read(row, into: &onde) }
                 else if let guardianReader { guardianReader.read(row, into: &onde) }
@@ -133,7 +142,8 @@ enum CSVIngest {
                 + "des virgules « , » ou des tabulations. Le fichier n'a pas été importé."), status: .unknown)
         } catch is UnknownFormat {
             return refuse(CSVRefusal("Format non reconnu : l'en-tête ne correspond à aucun export connu "
-                + "(ONDE élèves, ONDE responsables, comptes activés de l'ENT). Le fichier n'a pas été importé."), status: .unknown)
+                + "(ONDE élèves, ONDE responsables, comptes activés de l'ENT, export des utilisateurs ou des comptes à activer de l'ENT). "
+                + "Le fichier n'a pas été importé."), status: .unknown)
         } catch {
             return refuse(CSVRefusal("Fichier refusé : \(error.localizedDescription)"))
         }
@@ -144,6 +154,12 @@ enum CSVIngest {
             if let extraColumns { activated.warnings.insert(extraColumns, at: 0) }
             return (FileOutcome(file: file.relativePath, format: kind.format, status: .imported,
                                 skippedRows: activated.skippedRows), .activated(activated))
+        }
+        if kind.isENTAccounts {
+            // Anywhere in the inbox: the lines name their accounts, not a school folder.
+            if let extraColumns { ent.warnings.insert(extraColumns, at: 0) }
+            return (FileOutcome(file: file.relativePath, format: kind.format, status: .imported, uai: school?.uai,
+                                skippedRows: ent.skippedRows), .ent(ent))
         }
         guard let school else { return refuse(CSVRefusal("Fichier refusé : dossier d'école introuvable.")) }
         if onde.personRows == 0 {

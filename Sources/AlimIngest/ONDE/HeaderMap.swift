@@ -75,6 +75,9 @@ struct HeaderMap: Sendable {
 /// guardian export, so they decide nothing; `Date de naissance` or `Classe` (a pupil's own) and
 /// `Nom responsable` or `Classes enfants` (a guardian's own) do. A header is « a mix of two exports »
 /// only when it holds the own required columns of both.
+///
+/// The ENT's exports share `Login`/`Identifiant` with its one-column `activated` export, which is then
+/// left with no own column: it is recognised as the only export whose every required column is present.
 enum HeaderKinds {
     /// Per export, header key → table line.
     static let lookup: [CSVKind: [String: HeaderEntry]] = {
@@ -112,6 +115,8 @@ enum HeaderKinds {
         }
         // The teachers' export carries pupil-like columns (`Nom`, `Classe`): its own column decides.
         if owned.contains(where: { $0.kind == .ondeTeachers }) { return .ondeTeachers }
+        // So do the ENT's account exports (`Nom`, `Prénom`, `Classes`, `Identifiant`…): their alias column.
+        if let ent = owned.filter({ $0.kind.isENTAccounts }).max(by: { $0.count < $1.count }) { return ent.kind }
         let kinds = Set(owned.map(\.kind))
         if kinds.contains(.ondePupils) && kinds.contains(.ondeGuardians) {
             throw CSVRefusal(line: 1, "Fichier refusé : l'en-tête mêle les colonnes de plusieurs exports ("

@@ -7,6 +7,14 @@ enum CSVKind: String, Sendable, CaseIterable {
     case activated
     /// ONDE's teacher export: staff are not Alim's business; recognised so it is skipped, not refused.
     case ondeTeachers
+    /// The ENT's users export: its logins, the aliases and externalIds Alim gave, activation codes.
+    case entUsers
+    /// The ENT's `activation_de_comptes.csv`: accounts not yet activated, with login, alias and code.
+    case entActivation
+
+    /// The ENT's account exports: their own columns decide the export, whatever person columns
+    /// (`Nom`, `Prénom`, `Classes`) they share with ONDE.
+    var isENTAccounts: Bool { self == .entUsers || self == .entActivation }
 
     var format: SourceFormat {
         switch self {
@@ -14,6 +22,8 @@ enum CSVKind: String, Sendable, CaseIterable {
         case .ondeGuardians: return .ondeGuardians
         case .activated: return .activated
         case .ondeTeachers: return .ondeTeachers
+        case .entUsers: return .entUsers
+        case .entActivation: return .entActivation
         }
     }
 
@@ -24,6 +34,8 @@ enum CSVKind: String, Sendable, CaseIterable {
         case .ondeGuardians: return "ONDE responsables"
         case .activated: return "comptes activés de l'ENT"
         case .ondeTeachers: return "ONDE enseignants"
+        case .entUsers: return "utilisateurs de l'ENT"
+        case .entActivation: return "activation des comptes de l'ENT"
         }
     }
 }
@@ -37,8 +49,10 @@ enum CSVField: String, Sendable, CaseIterable {
     case civility, guardianUsageName, guardianLastName, guardianFirstName, guardianAddress, guardianPostalCode
     case guardianCity, guardianCountry, email, phoneHome, phoneWork, phoneExtension, phoneMobile
     case childUsageName, childLastName, childFirstName, childClass, childBirthDate
-    // ENT activated export.
+    // ENT activated export; `login` is also the ENT's login in its account exports.
     case login, activationDate
+    // ENT account exports (users, activation_de_comptes).
+    case externalId, accountType, entLastName, entFirstName, loginAlias, activationCode
     // ONDE teachers (only to recognise the export).
     case director
     /// A column the export is known to carry and Alim does not read (second address, consents,
@@ -139,6 +153,28 @@ enum HeaderTable {
         // The ENT's export of accounts already activated.
         HeaderEntry(.activated, .login, required: true, ["login", "identifiant"]),
         HeaderEntry(.activated, .activationDate, ["date", "activation", "date activation", "date d'activation", "activated"]),
+
+        // The ENT's users export (entcore `directory/…/text/export.id.txt`, French headers). The alias
+        // column is required: it is the export's own column (`Id`, `Nom`, `Identifiant`… exist elsewhere).
+        HeaderEntry(.entUsers, .externalId, required: true, ["Id", "Identifiant externe", "externalId"]),
+        HeaderEntry(.entUsers, .accountType, required: true, ["Type", "Profil"]),
+        HeaderEntry(.entUsers, .entLastName, required: true, ["Nom"]),
+        HeaderEntry(.entUsers, .entFirstName, required: true, ["Prénom"]),
+        HeaderEntry(.entUsers, .login, required: true, ["Identifiant"]),
+        HeaderEntry(.entUsers, .loginAlias, required: true, ["Login personnalisé (Alias)", "Login personnalisé"]),
+        HeaderEntry(.entUsers, .activationCode, required: true, ["Code d'activation"]),
+        HeaderEntry(.entUsers, .unused, repeats: true, [
+            "Identifiant SIECLE", "Fonctions", "Établissements", "Classes", "Enfants", "Parents", "Dernière connexion",
+            "Courriel", "Téléphone",
+        ]),
+
+        // The ENT's `activation_de_comptes.csv` (entcore `text/export.txt`): not yet activated accounts.
+        HeaderEntry(.entActivation, .accountType, required: true, ["Type"]),
+        HeaderEntry(.entActivation, .entLastName, required: true, ["Nom"]),
+        HeaderEntry(.entActivation, .entFirstName, required: true, ["Prénom"]),
+        HeaderEntry(.entActivation, .login, required: true, ["Login"]),
+        HeaderEntry(.entActivation, .loginAlias, required: true, ["Alias de login"]),
+        HeaderEntry(.entActivation, .activationCode, required: true, ["Code d'activation"]),
 
         // ONDE teachers (CSVExtraction-enseignants.csv): recognised and skipped.
         HeaderEntry(.ondeTeachers, .director, required: true, ["Directeur"]),

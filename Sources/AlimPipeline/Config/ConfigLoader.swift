@@ -13,6 +13,9 @@ public enum ConfigLoader {
         }
         do {
             return try TOMLDecoder().decode(AlimConfig.self, from: text)
+        } catch let DecodingError.dataCorrupted(context) {
+            // A value outside its list (`credentials = "ent"` or `"alim"`): the decoder's sentence names it.
+            throw PipelineError.usage("Configuration \(path) invalide : \(context.debugDescription).")
         } catch let error as TOMLParseError {
             throw PipelineError.usage("Configuration \(path) invalide, ligne \(error.source.begin.line), colonne \(error.source.begin.column) : \(error.description)")
         } catch {
@@ -41,6 +44,12 @@ public enum ConfigLoader {
     login_part_max = 20          # longest first-name / last-name part of a login
     directory_includes_codes = false
     ent_tenant_prefix = "ALIM-"  # externalId of an account in the ENT's import bundle = this + the account id
+    # Whose login and activation code the sheets carry:
+    #   "ent"  the ENT's own (One generates them): read from its exports dropped in the inbox (the users
+    #          export, activation_de_comptes.csv); an account the ENT has not created yet waits, an
+    #          account already activated gets no new sheet (its renewal code is asked in the ENT);
+    #   "alim" Alim issues them (code_validity_days), for a platform that accepts imported codes.
+    credentials = "ent"
 
     [sheets]
     pupil_levels = ["CM1", "CM2"]

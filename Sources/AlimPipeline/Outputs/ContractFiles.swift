@@ -34,11 +34,12 @@ enum ContractFiles {
         return csv
     }
 
-    /// accounts.csv: every account, sorted by id.
+    /// accounts.csv: every account, sorted by id. `login` is the ENT's login once known.
     static func accounts(_ artifact: AccountsArtifact) -> CSVOutput {
         var csv = CSVOutput(header: accountsHeader)
         for a in artifact.accounts.sorted(by: { $0.id < $1.id }) {
-            csv.append([a.id, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue, a.login, a.lastName, a.firstName,
+            // The login the user types: the ENT's once its export named the account, Alim's until then.
+            csv.append([a.id, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue, a.entLogin ?? a.login, a.lastName, a.firstName,
                         a.birthDate ?? "", a.uais.map(\.value).sorted().joined(separator: "|"),
                         a.classes.sorted().joined(separator: "|"), a.children.sorted().joined(separator: "|"),
                         a.sheet ? "yes" : "no", a.sheet ? "" : (a.sheetReason ?? "")])

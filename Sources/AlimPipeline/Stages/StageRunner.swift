@@ -81,11 +81,14 @@ enum StageRunner {
 
     private static func accounts(_ ctx: StageContext) throws -> Outcome {
         let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
+        // The ENT's export lines (activation codes) are read from ingest.json only: no later artifact copies them.
+        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
         let allow = Set(ctx.record.allowMassRemoval.compactMap { UAI($0) })
         let stage = AccountsStage(workdir: ctx.workdir.root, config: ctx.config)
         let artifact: AccountsArtifact
         do {
-            artifact = try stage.run(identity, date: ctx.date, runId: ctx.runId, allowMassRemoval: allow)
+            artifact = try stage.run(identity, date: ctx.date, runId: ctx.runId, allowMassRemoval: allow,
+                                     ent: ingest.entCredentials)
         } catch let error as AccountsError {
             // An operator's mistake (an older run replayed, a damaged key), not a bug: say it in French, exit 64.
             throw PipelineError.usage(error.description + ".")
@@ -93,6 +96,10 @@ enum StageRunner {
         try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.accounts))
         try SecureFile.write(ContractFiles.accounts(artifact).encoded(), to: ctx.file(ArtifactName.accountsCSV))
         try SecureFile.write(ContractFiles.lineage(artifact).encoded(), to: ctx.file(ArtifactName.lineage))
+        // warnings.csv: ingest's, and the ENT lines this stage could not match (rewritten whole, so a rerun
+        // of this stage gives the same file).
+        try SecureFile.write(ContractFiles.findings(ingest.warnings + artifact.warnings).encoded(),
+                             to: ctx.file(ArtifactName.warnings))
         let directory = AccountsStage.directoryCSV(artifact, includeCodes: ctx.config.accounts.directoryIncludesCodes)
         try SecureFile.write(directory.encoded(), to: ctx.file(ArtifactName.directory))
         try ENTBundleStep.run(artifact, identity: identity, ctx)

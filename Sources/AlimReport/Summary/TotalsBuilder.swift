@@ -11,7 +11,8 @@ enum TotalsBuilder {
                   sheets: (input.sheets?.bundles ?? []).reduce(0) { $0 + $1.printed + $1.emailed },
                   reviewPairs: input.identity?.review.count ?? 0,
                   rejects: input.ingest?.rejects.count ?? 0,
-                  warnings: input.ingest?.warnings.count ?? 0)
+                  // warnings.csv holds both: ingest's, and the ENT lines the accounts stage could not match.
+                  warnings: (input.ingest?.warnings.count ?? 0) + (input.accounts?.warnings.count ?? 0))
     }
 
     /// Live accounts (every change but `left`) per `"platform/profile"`; every combination is present

@@ -55,7 +55,7 @@ struct SheetPlanner {
         let email = Self.usableEmail(a.email)
         return Sheet(kind: .guardian, accountId: a.id, uai: uai, schoolName: schoolName(uai),
                      className: filed?.className ?? a.classes.first ?? "", lastName: a.lastName, firstName: a.firstName,
-                     children: children, login: a.login, code: a.credential!.code,
+                     children: children, login: Self.login(a), code: a.credential!.code,
                      expires: Self.french(a.credential!.expires), url: config.sheets.loginURL, email: email,
                      educonnectNotice: a.hasCollegeChild, printed: email == nil || selection.all)
     }
@@ -63,11 +63,14 @@ struct SheetPlanner {
     private func pupilSheet(_ a: Account, uai: UAI) -> Sheet {
         Sheet(kind: .pupil, accountId: a.id, uai: uai, schoolName: schoolName(uai),
               className: a.classes.first ?? "", lastName: a.lastName, firstName: a.firstName, children: [],
-              login: a.login, code: a.credential!.code, expires: Self.french(a.credential!.expires),
+              login: Self.login(a), code: a.credential!.code, expires: Self.french(a.credential!.expires),
               url: config.sheets.loginURL, email: nil, educonnectNotice: false, printed: true)
     }
 
-    /// `YYYY-MM-DD` → `dd/mm/yyyy`; anything else printed as given.
+    /// The login the sheet's code opens: the ENT's when the ENT issued the code, else the account's.
+    static func login(_ a: Account) -> String { a.credential?.login ?? a.login }
+
+    /// `YYYY-MM-DD` → `dd/mm/yyyy`; anything else printed as given (empty: the ENT's codes do not expire).
     static func french(_ date: String) -> String { RunDate(date)?.french ?? date }
 
     /// An address a mail tool can use as-is: one `@`, no spaces or line breaks (header injection).

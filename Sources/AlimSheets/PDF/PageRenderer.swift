@@ -137,24 +137,50 @@ final class PageRenderer {
         var role: FontRole
         var width: Int32
         var justify: Bool
+        /// Font size in pango units when not the role's own (a credential shrunk to fit), else 0.
+        var size: Int32 = 0
     }
     /// Laid-out texts: the instructions, headings and the charte are the same on thousands of
     /// sheets, and shaping (not writing) is what costs. Cleared when full so names do not pile up.
     private var cache: [LayoutKey: LaidText] = [:]
     private let cacheLimit = 4096
 
-    /// `markup` laid out in a role's font, `width` points wide (negative: no wrapping).
-    private func laid(_ markup: String, _ role: FontRole, width: Double, justify: Bool = false) -> LaidText {
-        let key = LayoutKey(markup: markup, role: role, width: width < 0 ? -1 : Int32(width * 1024), justify: justify)
+    /// `markup` laid out in a role's font (at `size` pango units when not 0), `width` points wide
+    /// (negative: no wrapping).
+    private func laid(_ markup: String, _ role: FontRole, width: Double, justify: Bool = false, size: Int32 = 0) -> LaidText {
+        let key = LayoutKey(markup: markup, role: role, width: width < 0 ? -1 : Int32(width * 1024), justify: justify, size: size)
         if let laid = cache[key] { return laid }
         if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-        pango_layout_set_font_description(layout, fonts[role]!)
+        var resized: OpaquePointer?
+        if size != 0, let copy = pango_font_description_copy(fonts[role]!) {
+            pango_font_description_set_size(copy, size)
+            resized = copy
+        }
+        defer { if let resized { pango_font_description_free(resized) } }
+        pango_layout_set_font_description(layout, resized ?? fonts[role]!)
         pango_layout_set_width(layout, key.width)
         pango_layout_set_justify(layout, justify ? 1 : 0)
         pango_layout_set_markup(layout, markup, -1)
         let laid = LaidText(layout: layout, registry: registry)
         cache[key] = laid
         return laid
+    }
+
+    /// A login or a code on ONE line, never wrapped nor hyphenated (a child types exactly what is
+    /// printed: « maxence.tarorignacdupo- / nt » would not log in). Laid without a width, so pango
+    /// cannot break it; when wider than `width`, its size goes down — first to the estimate, then
+    /// half a point at a time — until pango lays it on one line within `width` (or the 6 pt floor).
+    func credentialLine(_ value: String, width: Double) -> LaidText {
+        let base = pango_font_description_get_size(fonts[.credential]!)
+        let floor = 6 * PANGO_SCALE, step = PANGO_SCALE / 2
+        var t = laid(value, .credential, width: -1)
+        guard t.width > width || t.lineCount > 1 else { return t }
+        var size = max(floor, min(base - step, Int32(Double(base) * width / max(t.width, 1)) / step * step))
+        while true {
+            t = laid(value, .credential, width: -1, size: size)
+            if (t.width <= width && t.lineCount == 1) || size <= floor { return t }
+            size = max(floor, size - step)
+        }
     }
 
     /// Draws a text; returns its height.
@@ -168,12 +194,13 @@ final class PageRenderer {
 
     private func credential(label: String, value: String, x: Double, y: Double, width: Double, _ canvas: PageCanvas) -> Double {
         let labelWidth = 170.0, pad = 9.0
-        // The value sets the box height.
-        let v = laid(value, .credential, width: width - labelWidth - 2 * pad)
-        let boxHeight = v.height + 2 * pad
+        // One line, shrunk to fit; the box keeps the height of a full-size line so every sheet looks alike.
+        let v = credentialLine(value, width: width - labelWidth - 2 * pad)
+        let lineHeight = max(laid("0", .credential, width: -1).height, v.height)
+        let boxHeight = lineHeight + 2 * pad
         canvas.fillRect(x: x, y: y, width: width, height: boxHeight, color: (0.93, 0.95, 0.98))
         canvas.strokeRect(x: x, y: y, width: width, height: boxHeight, lineWidth: 0.8, color: (0.55, 0.62, 0.75))
-        canvas.text(v, x: x + labelWidth + pad, y: y + pad, color: (0, 0, 0))
+        canvas.text(v, x: x + labelWidth + pad, y: y + pad + (lineHeight - v.height) / 2, color: (0, 0, 0))
         let l = laid(label, .label, width: labelWidth - pad)
         canvas.text(l, x: x + pad, y: y + (boxHeight - l.height) / 2, color: (0.2, 0.2, 0.2))
         return boxHeight

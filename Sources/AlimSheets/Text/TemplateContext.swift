@@ -23,7 +23,8 @@ enum TemplateContext {
         c["enfants"] = s.children.map { ["prenom": escape($0.firstName), "nom": escape($0.lastName), "classe": escape($0.className)] }
         c["identifiant"] = escape(s.login)
         c["code"] = escape(s.code)
-        c["expiration"] = s.expires
+        // Absent when the code does not expire (the ENT's): `{{#expiration}}…{{/expiration}}` is then skipped.
+        if !s.expires.isEmpty { c["expiration"] = s.expires }
         c["url"] = escape(s.url)
         c["courriel"] = escape(s.email ?? "")
         c["educonnect"] = s.educonnectNotice

@@ -32,10 +32,13 @@ struct LaidText {
     var width: Double = 0
     var height: Double = 0
     var baseline: Double = 0
+    /// Lines pango made (a credential must be one).
+    var lineCount = 0
 
     init(layout: OpaquePointer, registry: FontRegistry) {
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
+        lineCount = Int(pango_layout_get_line_count(layout))
         width = Double(w) / 1024
         height = Double(h) / 1024
         baseline = Double(pango_layout_get_baseline(layout)) / 1024
