@@ -142,6 +142,9 @@ public enum AccountChange: String, Codable, Sendable, CaseIterable {
     case new, changed, unchanged, left, returned
     /// Held back by the mass-removal guard: the school's changes were not applied.
     case held
+    /// Retired tonight because its person turned out to be another account's (a director's merge, a
+    /// better match): `mergedInto` names the survivor, which keeps its id (the ENT's externalId).
+    case merged
 }
 
 /// A one-time activation code as it must be printed. Never logged.
@@ -195,6 +198,12 @@ public struct Account: Codable, Hashable, Sendable {
     /// The login the ENT generated for this account, once one of its exports named it (accounts.csv
     /// shows it instead of `login`, which stays Alim's: the alias sent to the ENT).
     public var entLogin: String?
+    /// For a `merged` account: the account that absorbed it.
+    public var mergedInto: AccountID? = nil
+    /// The family on this account's sheet changed tonight (another account of the same person was
+    /// merged into it, bringing its children): a new sheet listing all of them is due, with the code
+    /// already handed if it is still valid.
+    public var reprintTonight: Bool = false
 
     public init(id: AccountID, personId: PersonID, platform: Platform, profile: Profile, auth: Auth, login: String,
                 lastName: String, firstName: String, birthDate: String?, uais: [UAI], classes: [String],

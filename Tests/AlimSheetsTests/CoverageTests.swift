@@ -35,6 +35,30 @@ final class CoverageTests: XCTestCase {
         XCTAssertTrue(lines.contains("0611234A;MARTIN;Jean-Pierre;Léa MARTIN (CM1 A), Noé MARTIN (CP);imprimée;"))
     }
 
+    /// After a merge, the survivor whose family grew gets a new sheet with the code already handed; the
+    /// retired account is listed as merged, never as having left.
+    func testMergeSurvivorIsReprintedAndTheRetiredAccountSaysMerged() throws {
+        var accounts = Fixture.accounts
+        let paul = try XCTUnwrap(accounts.accounts.firstIndex { $0.id == "A-paul" })
+        accounts.accounts[paul].reprintTonight = true
+        var retired = accounts.accounts[paul]
+        retired.id = "A-paul2"
+        retired.change = .merged
+        retired.sheet = false
+        retired.credential = nil
+        retired.mergedInto = "A-paul"
+        retired.sheetReason = "fusionné avec paul.durand : même personne, un seul compte est gardé"
+        accounts.accounts.append(retired)
+        let dir = try Fixture.tempDir()
+        let artifact = try Sheets.run(accounts: accounts, identity: Fixture.identity, rejects: Fixture.rejects,
+                                      config: Fixture.config, date: Fixture.date, outputDirectory: dir)
+        let pauls = artifact.coverage.filter { $0.firstName == "Paul" }.sorted { ($0.accountId ?? "") < ($1.accountId ?? "") }
+        XCTAssertEqual(pauls.map(\.status), [.printed, .noSheet])
+        XCTAssertEqual(pauls.last?.reason, "fusionné avec paul.durand : même personne, un seul compte est gardé")
+        let pdf = try Fixture.pdfText(dir.appendingPathComponent("0611234A/responsables-ecole.pdf"))
+        XCTAssertTrue(pdf.contains("H2JD-9FVA"), "the code already handed, on the new sheet")
+    }
+
     func testSubjectSplit() {
         XCTAssertEqual(CoverageBuilder.splitSubject("DE LA FONTAINE Jean").0, "DE LA FONTAINE")
         XCTAssertEqual(CoverageBuilder.splitSubject("DE LA FONTAINE Jean").1, "Jean")

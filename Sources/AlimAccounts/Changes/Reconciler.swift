@@ -12,7 +12,7 @@ struct RunOutcome: Sendable {
     var consumedRenewals: Set<AccountID>
     /// ENT export lines that matched no single account, or contradicted another (warnings.csv).
     var warnings: [Finding] = []
-    var created = 0, updated = 0, left = 0, deactivated = 0, held = 0
+    var created = 0, updated = 0, left = 0, deactivated = 0, held = 0, merged = 0
 
     static func slotKey(_ cluster: PersonID, _ platform: Platform, _ profile: Profile) -> String {
         "\(cluster)\u{1}\(platform.rawValue)\u{1}\(profile.rawValue)"
@@ -53,12 +53,17 @@ struct Reconciler {
                 let row = personOf[p.clusterId].flatMap { pid in
                     rowsByPerson[pid]?.filter {
                         state.accounts[$0].platform == a.platform && state.accounts[$0].profile == a.profile
+                            && state.accounts[$0].status != .merged
                     }.min { state.accounts[$0].id < state.accounts[$1].id }
                 }
                 if let row { claimedRows.insert(row) }
                 slots.append(Slot(planned: a, row: row))
             }
         }
+
+        // 1b. Stored accounts that are, tonight, another account's person: one survives, the others merge.
+        let merges = settleMerges(&slots, claimed: &claimedRows, personOf: &personOf, state: &state,
+                                  activatedLogins: activatedLogins)
 
         // 2. Stored accounts absent tonight: leaving when all their schools exported, else kept.
         var leaving = Set<AccountID>()
@@ -77,6 +82,7 @@ struct Reconciler {
         var changes: [AccountID: AccountChange] = [:]
         var deactivatedTonight = Set<AccountID>()
         var recomputed = Set<AccountID>()
+        var familyGrew = Set<AccountID>()
 
         // 4. New persons and accounts (held schools create nothing), in a stable order.
         let live = slots.filter { s in
@@ -150,6 +156,9 @@ struct Reconciler {
                 if before.status != .active { changes[row.id] = .returned }
                 else { changes[row.id] = before.published == row.published ? .unchanged : .changed }
             }
+            if merges.survivors.contains(r), row.profile == .guardian, Set(row.children) != Set(before.children) {
+                familyGrew.insert(row.id)
+            }
             row.status = .active
             row.leftSince = nil
             state.accounts[r] = row
@@ -160,9 +169,17 @@ struct Reconciler {
         for s in slots {
             if let r = s.row, !recomputed.contains(state.accounts[r].id) { changes[state.accounts[r].id] = .held }
         }
+        for (i, survivor) in merges.absorbed.sorted(by: { $0.key < $1.key }) {
+            state.accounts[i].status = .merged
+            state.accounts[i].mergedInto = state.accounts[survivor].id
+            state.accounts[i].leftSince = nil
+            changes[state.accounts[i].id] = .merged
+            deactivatedTonight.insert(state.accounts[i].id)
+            out.merged += 1
+        }
         for i in base.accounts.indices where !claimedRows.contains(i) {
             var row = state.accounts[i]
-            guard row.status != .deactivated else { continue }
+            guard row.status != .deactivated, row.status != .merged else { continue }
             if isHeld(row.uais) { changes[row.id] = .held; continue }
             if row.status == .active {
                 guard leaving.contains(row.id) else { changes[row.id] = .unchanged; continue }
@@ -196,8 +213,14 @@ struct Reconciler {
             }
             let row = state.accounts[i]
             let activated = row.activatedOn != nil || listed
+            if change == .merged, let into = row.mergedInto, let survivor = state.accounts.first(where: { $0.id == into }) {
+                out.accounts.append(Rendering.merged(row, into: survivor, sheets: config.sheets))
+                continue
+            }
             if entMode {
-                out.accounts.append(ent.render(&state.accounts[i], change: change, activated: activated, sheets: config.sheets))
+                var account = ent.render(&state.accounts[i], change: change, activated: activated, sheets: config.sheets)
+                account.reprintTonight = familyGrew.contains(id)
+                out.accounts.append(account)
                 continue
             }
             if recomputed.contains(id) && row.auth == .local && !activated {
@@ -209,8 +232,10 @@ struct Reconciler {
                     if renewals.contains(id) { out.consumedRenewals.insert(id) }
                 }
             }
-            out.accounts.append(Rendering.account(row, change: change, credential: codes.credential(current[id]),
-                                                  activated: activated, sheets: config.sheets))
+            var account = Rendering.account(row, change: change, credential: codes.credential(current[id]),
+                                            activated: activated, sheets: config.sheets)
+            account.reprintTonight = familyGrew.contains(id)
+            out.accounts.append(account)
         }
 
         // 8. Directory, counts, missing schools.
@@ -227,7 +252,7 @@ struct Reconciler {
         let order: [DirectoryEntry.Action: Int] = [.create: 0, .update: 1, .deactivate: 2]
         out.directory.sort { (order[$0.action]!, $0.accountId) < (order[$1.action]!, $1.accountId) }
         out.accounts.sort { $0.id < $1.id }
-        out.schoolsMissing = Array(Set(base.accounts.filter { $0.status != .deactivated }.flatMap(\.uais))
+        out.schoolsMissing = Array(Set(base.accounts.filter { $0.status != .deactivated && $0.status != .merged }.flatMap(\.uais))
             .subtracting(present)).sorted()
         state.canonicalise()
         out.state = state
@@ -236,6 +261,25 @@ struct Reconciler {
 }
 
 extension Reconciler {
+    /// Step 1b: settles the merges (`AccountMerges`) and moves each survivor to the person matched
+    /// tonight, so the next night finds it again under that person.
+    private func settleMerges(_ slots: inout [Slot], claimed: inout Set<Int>, personOf: inout [PersonID: String],
+                                  state: inout StateSnapshot, activatedLogins: Set<String>) -> AccountMerges {
+        var rows = slots.map(\.row)
+        let merges = AccountMerges(planned: slots.map(\.planned), rows: &rows, claimed: &claimed, accounts: state.accounts) { row in
+            row.activatedOn != nil || activatedLogins.contains(row.login)
+                || row.entLogin.map { activatedLogins.contains($0.lowercased()) } == true
+        }
+        for k in slots.indices where rows[k] != slots[k].row {
+            guard let r = rows[k] else { continue }
+            slots[k].row = r
+            let cluster = slots[k].planned.clusterId
+            if let person = personOf[cluster] { state.accounts[r].personId = person }
+            else { personOf[cluster] = state.accounts[r].personId }
+        }
+        return merges
+    }
+
     /// Tonight's ENT facts per account, their warnings into `out`; none with `credentials = "alim"`,
     /// where each ENT export file gets one warning saying it is not used.
     func entFacts(_ accounts: [AccountRow], into out: inout RunOutcome) -> [AccountID: ENTFact] {

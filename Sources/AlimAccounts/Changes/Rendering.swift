@@ -19,4 +19,14 @@ enum Rendering {
     }
 
     static let leftReason = "Compte absent de l'export de l'école (départ)"
+
+    /// A retired account: no sheet, no code, and the account that absorbed it.
+    static func merged(_ row: AccountRow, into survivor: AccountRow, sheets: SheetsConfig) -> Account {
+        var account = Rendering.account(row, change: .merged, credential: nil, activated: false, sheets: sheets)
+        account.sheet = false
+        account.credential = nil
+        account.sheetReason = AccountMerges.reason(survivor: survivor)
+        account.mergedInto = survivor.id
+        return account
+    }
 }

@@ -59,7 +59,7 @@ struct ENTBundleMembers {
         guard a.platform == .one else { return false }
         switch a.change {
         case .new, .changed, .unchanged, .returned, .held: return true
-        case .left: return false
+        case .left, .merged: return false
         }
     }
 

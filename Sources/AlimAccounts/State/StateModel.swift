@@ -44,6 +44,9 @@ enum AccountStatus: String, Codable, Sendable {
     case left
     /// Listed for deactivation once; kept so its id and login are never reused.
     case deactivated
+    /// Absorbed by another account of the same person (`mergedInto`); listed for deactivation the
+    /// night it happened, kept so its id and login are never reused.
+    case merged
 }
 
 /// One account as stored: what was last published for it.
@@ -73,6 +76,8 @@ struct AccountRow: Codable, Sendable, Equatable {
     /// Keyed fingerprint of the last ENT activation code seen (`ENTCodeFingerprint`), never the code:
     /// tells a code first seen tonight (a sheet to print) from one already printed.
     var entCodeMAC: String? = nil
+    /// For a `merged` account: the survivor that absorbed it.
+    var mergedInto: AccountID? = nil
 
     /// The published fields whose change makes the night's change `changed` (and a directory update).
     var published: [String] {

@@ -123,6 +123,10 @@ struct StateStore {
                 t.add(column: "ent_code_mac", .text)
             }
         }
+        // Merges after the sheets went out (issue 16): the survivor a merged account was absorbed by.
+        m.registerMigration("v3-merged-into") { db in
+            try db.alter(table: "accounts") { t in t.add(column: "merged_into", .text) }
+        }
         return m
     }
 
@@ -162,7 +166,7 @@ struct StateStore {
                 records: try decodeJSON([RecordRef].self, row["records"]),
                 status: AccountStatus(rawValue: row["status"]) ?? .active,
                 leftSince: row["left_since"], activatedOn: row["activated_on"],
-                entLogin: row["ent_login"], entCodeMAC: row["ent_code_mac"]))
+                entLogin: row["ent_login"], entCodeMAC: row["ent_code_mac"], mergedInto: row["merged_into"]))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM code_generations ORDER BY account_id, generation") {
             s.generations.append(GenerationRow(accountId: row["account_id"], generation: row["generation"],
@@ -194,13 +198,13 @@ struct StateStore {
             try db.execute(sql: """
                 INSERT INTO accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
                   birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on,
-                  ent_login, ent_code_mac)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  ent_login, ent_code_mac, merged_into)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue,
                                  a.login, a.lastName, a.firstName, a.birthDate, try encodeJSON(a.uais),
                                  try encodeJSON(a.classes), a.level?.rawValue, a.email, a.hasCollegeChild,
                                  try encodeJSON(a.records), a.status.rawValue, a.leftSince, a.activatedOn,
-                                 a.entLogin, a.entCodeMAC])
+                                 a.entLogin, a.entCodeMAC, a.mergedInto])
             try db.execute(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)",
                            arguments: [a.platform.rawValue, a.login, a.id])
             for child in a.children {

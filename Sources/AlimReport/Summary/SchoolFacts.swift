@@ -7,7 +7,7 @@ import AlimCore
 struct SchoolFacts: Sendable, Equatable {
     /// Account counts by what happened tonight.
     struct AccountChanges: Sendable, Equatable {
-        var new = 0, changed = 0, unchanged = 0, left = 0, returned = 0, held = 0
+        var new = 0, changed = 0, unchanged = 0, left = 0, returned = 0, held = 0, merged = 0
     }
 
     /// Sheets of the school's bundle.
@@ -80,6 +80,7 @@ enum SchoolFactsBuilder {
                 case .left: facts[uai]?.accounts?.left += 1
                 case .returned: facts[uai]?.accounts?.returned += 1
                 case .held: facts[uai]?.accounts?.held += 1
+                case .merged: facts[uai]?.accounts?.merged += 1
                 }
             }
         }

@@ -80,7 +80,7 @@ enum TextSummary {
         }
         if let a = s.accounts {
             let changes = [(a.new, "nouveau", "nouveaux"), (a.changed, "modifié", "modifiés"), (a.left, "parti", "partis"),
-                           (a.returned, "revenu", "revenus"), (a.held, "retenu", "retenus")]
+                           (a.returned, "revenu", "revenus"), (a.held, "retenu", "retenus"), (a.merged, "fusionné", "fusionnés")]
                 .filter { $0.0 > 0 }.map { French.count($0.0, $0.1, $0.2) }
             parts.append("comptes : " + (changes.isEmpty ? "aucun changement" : changes.joined(separator: ", ")))
         }

@@ -16,10 +16,11 @@ struct SheetPlanner {
     func exclusion(_ a: Account, in uai: UAI) -> String? {
         if a.platform != .one { return "compte collège uniquement : pas de compte One" }
         if a.change == .left { return "a quitté l'école : compte en cours de fermeture" }
+        if a.change == .merged { return a.sheetReason ?? "fusionné avec un autre compte de la même personne" }
         if !a.sheet { return a.sheetReason ?? "aucune fiche ne peut être éditée pour ce compte" }
         if a.auth != .local { return "compte fédéré : aucune fiche ne peut être éditée" }
         guard let credential = a.credential else { return a.sheetReason ?? "compte déjà activé" }
-        if !selection.all && !credential.issuedTonight {
+        if !selection.all && !credential.issuedTonight && !a.reprintTonight {
             return "fiche déjà remise, code inchangé : utiliser « alim sheets --all » pour la réimprimer"
         }
         if let wanted = selection.className {
