@@ -104,12 +104,13 @@ struct Reconciler {
         for r in state.accounts { taken[r.platform, default: []].insert(r.login) }
         var allocators = taken.mapValues(LoginAllocator.init)
         let partMax = config.accounts.loginPartMax
-        let fresh = live.filter { $0.row == nil }.map(\.planned).sorted { a, b in
-            let la = LoginFolding.base(firstName: a.firstName, lastName: a.lastName, partMax: partMax)
-            let lb = LoginFolding.base(firstName: b.firstName, lastName: b.lastName, partMax: partMax)
-            return (a.platform.rawValue, la, a.profile.rawValue, a.clusterId)
-                < (b.platform.rawValue, lb, b.profile.rawValue, b.clusterId)
-        }
+        // Each login base folded once (not at every comparison of the sort: folding is what costs).
+        let fresh = live.filter { $0.row == nil }.map(\.planned)
+            .map { a in (a, LoginFolding.base(firstName: a.firstName, lastName: a.lastName, partMax: partMax)) }
+            .sorted { x, y in
+                (x.0.platform.rawValue, x.1, x.0.profile.rawValue, x.0.clusterId)
+                    < (y.0.platform.rawValue, y.1, y.0.profile.rawValue, y.0.clusterId)
+            }.map(\.0)
         var newRowOf: [String: Int] = [:]
         for a in fresh {
             let prefix = a.platform == .one ? "O" : "C"
