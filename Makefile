@@ -3,6 +3,9 @@ SWIFT ?= swift
 WORKDIR ?= ./work
 INBOX ?= Fixtures/inbox
 RUN_DATE ?= 2026-09-01
+NIGHT2_DATE ?= 2026-09-02
+# Schools whose bundle the simulated ENT imports between the two nights of `make run` (the others wait).
+ENT_SCHOOLS ?= 0610001A,0610003C,0610005E
 FAULTS ?= 20
 FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 10
@@ -16,10 +19,24 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# Two nights and the ENT in between: night 1 writes the import bundles (runs/…/ent/) and no sheet
+# (every One account waits for the ENT); scripts/play_ent.py plays the ENT importing ENT_SCHOOLS and
+# drops its two exports into a copy of the inbox; night 2 prints those schools' sheets with the ENT's
+# logins and codes while the other schools still wait. Exit 65 or 66 (a file refused, a school held)
+# still count as a run.
 run: build
 	@rm -rf $(WORKDIR)
-	$(BIN) run --inbox $(INBOX) --workdir $(WORKDIR) --date $(RUN_DATE); status=$$?; \
-	echo "Report: $(WORKDIR)/runs/latest/report.html"; \
+	@echo "== Nuit 1 ($(RUN_DATE)) : $(INBOX)"
+	@$(BIN) run --inbox $(INBOX) --workdir $(WORKDIR) --date $(RUN_DATE); status=$$?; \
+	test $$status -eq 0 -o $$status -eq 65 -o $$status -eq 66 || exit $$status
+	@echo "== L'ENT importe les paquets de $(ENT_SCHOOLS) et exporte ses identifiants et codes"
+	@mkdir -p $(WORKDIR)/inbox-night2 && cp -R $(INBOX)/. $(WORKDIR)/inbox-night2/
+	python3 scripts/play_ent.py --bundle $(WORKDIR)/runs/latest/ent --out $(WORKDIR)/inbox-night2/ent \
+		--schools $(ENT_SCHOOLS) --activate 2 --seed 16
+	@echo "== Nuit 2 ($(NIGHT2_DATE)) : $(WORKDIR)/inbox-night2"
+	@$(BIN) run --inbox $(WORKDIR)/inbox-night2 --workdir $(WORKDIR) --date $(NIGHT2_DATE); status=$$?; \
+	echo "Report (night 1, every One account waiting for the ENT): $$(ls -d $(WORKDIR)/runs/$(RUN_DATE)-* | head -n 1)/report.html"; \
+	echo "Report (night 2, ENT credentials for $(ENT_SCHOOLS)): $(WORKDIR)/runs/latest/report.html"; \
 	test $$status -eq 0 -o $$status -eq 65 -o $$status -eq 66
 
 test: deps check-fixtures

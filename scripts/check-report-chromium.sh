@@ -47,7 +47,7 @@ fi
 
 status=0
 grep -q '</html>' "$work/dom.html" || { echo "échec : page incomplète (pas de </html>)" >&2; status=1; }
-for heading in "État de l'import" "Écoles" "Graphiques" "Fichiers reçus" "Rejets" "Avertissements" \
+for heading in "État de l'import" "Écoles" "Comptes dans l'ENT" "Graphiques" "Fichiers reçus" "Rejets" "Avertissements" \
     "Doublons à décider" "Liens familiaux" "Garde-fou et exports absents"; do
     if ! grep -qF "<h2>$heading</h2>" "$work/dom.html"; then
         echo "échec : section « $heading » absente de la page rendue" >&2

@@ -87,21 +87,89 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var exitMeaning: String
     /// Per primary school, the family-link audit of the ONDE join (empty when ingest did not run).
     public var familyLinks: [FamilyLinkAudit]
+    /// Per school with One accounts, where they stand with the ENT (waiting, printable, activated…);
+    /// empty when the accounts stage did not run or with `credentials = "alim"`.
+    public var entAccounts: [ENTAccountCounts]
 
     public init(date: String, stages: [StageSummary], totals: RunTotals, exitStatus: ExitStatus,
-                familyLinks: [FamilyLinkAudit] = []) {
+                familyLinks: [FamilyLinkAudit] = [], entAccounts: [ENTAccountCounts] = []) {
         self.date = date
         self.stages = stages
         self.totals = totals
         self.exitStatus = exitStatus.rawValue
         self.exitMeaning = exitStatus.french
         self.familyLinks = familyLinks
+        self.entAccounts = entAccounts
     }
 
     enum CodingKeys: String, CodingKey {
         case date, stages, totals
         case exitStatus = "exit_status", exitMeaning = "exit_meaning"
         case familyLinks = "family_links"
+        case entAccounts = "ent_accounts"
+    }
+}
+
+/// One school's local One accounts counted by `ENTAccountState` (`notApplicable` is not counted).
+/// A guardian with children in two schools counts in both.
+public struct ENTAccountCounts: Codable, Hashable, Sendable, Comparable {
+    public var uai: UAI
+    public var waiting: Int
+    public var printable: Int
+    public var handed: Int
+    public var activated: Int
+    public var contradictory: Int
+    public var codeUnknown: Int
+    public var noSheet: Int
+
+    public init(uai: UAI, waiting: Int = 0, printable: Int = 0, handed: Int = 0, activated: Int = 0,
+                contradictory: Int = 0, codeUnknown: Int = 0, noSheet: Int = 0) {
+        self.uai = uai
+        self.waiting = waiting
+        self.printable = printable
+        self.handed = handed
+        self.activated = activated
+        self.contradictory = contradictory
+        self.codeUnknown = codeUnknown
+        self.noSheet = noSheet
+    }
+
+    /// The count of one state (0 for `notApplicable`).
+    public subscript(state: ENTAccountState) -> Int {
+        get {
+            switch state {
+            case .waiting: return waiting
+            case .printable: return printable
+            case .handed: return handed
+            case .activated: return activated
+            case .contradictory: return contradictory
+            case .codeUnknown: return codeUnknown
+            case .noSheet: return noSheet
+            case .notApplicable: return 0
+            }
+        }
+        set {
+            switch state {
+            case .waiting: waiting = newValue
+            case .printable: printable = newValue
+            case .handed: handed = newValue
+            case .activated: activated = newValue
+            case .contradictory: contradictory = newValue
+            case .codeUnknown: codeUnknown = newValue
+            case .noSheet: noSheet = newValue
+            case .notApplicable: break
+            }
+        }
+    }
+
+    /// Every local One account of the school counted here.
+    public var total: Int { waiting + printable + handed + activated + contradictory + codeUnknown + noSheet }
+
+    public static func < (a: ENTAccountCounts, b: ENTAccountCounts) -> Bool { a.uai < b.uai }
+
+    enum CodingKeys: String, CodingKey {
+        case uai, waiting, printable, handed, activated, contradictory
+        case codeUnknown = "code_unknown", noSheet = "no_sheet"
     }
 }
 

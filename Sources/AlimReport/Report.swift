@@ -11,7 +11,8 @@ public enum Report {
     public static func summary(_ input: ReportInput) -> RunSummary {
         RunSummary(date: input.date.description, stages: input.stages,
                    totals: TotalsBuilder.totals(input), exitStatus: input.exitStatus,
-                   familyLinks: input.ingest?.familyLinks.sorted() ?? [])
+                   familyLinks: input.ingest?.familyLinks.sorted() ?? [],
+                   entAccounts: ENTAccounts.perSchool(input) ?? [])
     }
 
     /// report.html: one self-contained French page for the operator and the school directors.

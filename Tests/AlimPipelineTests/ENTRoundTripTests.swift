@@ -133,6 +133,22 @@ final class ENTRoundTripTests: XCTestCase {
         let coverage = try TestSupport.readCSV(folder.appendingPathComponent("sheets/0610002B/coverage.csv"))
         XCTAssertTrue(coverage.rows.contains { $0[4] == "sans fiche" && $0[5] == "en attente de création dans l'ENT" })
 
+        // The operator's view: per school in summary.json (and the report's section), where the One
+        // accounts stand with the ENT: the imported schools have none waiting, the other one has.
+        let summary = try ArtifactCoding.read(RunSummary.self, from: folder.appendingPathComponent("summary.json"))
+        let ent = Dictionary(uniqueKeysWithValues: summary.entAccounts.map { ($0.uai.value, $0) })
+        XCTAssertEqual(Set(ent.keys), ["0610001A", "0610002B", "0610003C", "0610004D", "0610005E"], "primary schools only")
+        for uai in imported {
+            XCTAssertEqual(ent[uai]?.waiting, 0, uai)
+            XCTAssertGreaterThan(ent[uai]?.printable ?? 0, 0, uai)
+        }
+        XCTAssertGreaterThan(ent["0610002B"]?.waiting ?? 0, 0)
+        XCTAssertEqual(summary.entAccounts.reduce(0) { $0 + $1.printable },
+                       accounts.accounts.filter { $0.credential?.issuedTonight == true }.reduce(0) { $0 + Set($1.uais).count })
+        XCTAssertGreaterThanOrEqual(summary.entAccounts.reduce(0) { $0 + $1.activated }, activated)
+        let page = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<h2>Comptes dans l&#39;ENT</h2>"))
+
         // Secrets: no ENT code in the logs, the report, summary, warnings, later artifacts or the state.
         let codes = entAccounts.values.map(\.code)
         var places: [String: Data] = ["logs": Data(night2.logs.utf8)]
@@ -155,6 +171,9 @@ final class ENTRoundTripTests: XCTestCase {
         XCTAssertEqual(night3.status, 0, night3.logs)
         let third = try ArtifactCoding.read(AccountsArtifact.self, from: folder.appendingPathComponent("accounts.json"))
         XCTAssertFalse(third.accounts.contains { $0.credential?.issuedTonight == true })
+        let summary3 = try ArtifactCoding.read(RunSummary.self, from: folder.appendingPathComponent("summary.json"))
+        XCTAssertEqual(summary3.entAccounts.reduce(0) { $0 + $1.printable }, 0, "night 3: the sheets went out")
+        XCTAssertEqual(summary3.entAccounts.reduce(0) { $0 + $1.handed }, summary.entAccounts.reduce(0) { $0 + $1.printable })
         XCTAssertEqual(third.accounts.compactMap(\.credential?.code).sorted(), accounts.accounts.compactMap(\.credential?.code).sorted())
 
         // Same inputs and dates in another workdir: byte-identical outputs.

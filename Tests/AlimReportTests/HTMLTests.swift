@@ -35,12 +35,13 @@ final class HTMLTests: XCTestCase {
         XCTAssertTrue(schools.contains("<tr id=\"ecole-0611234A\"><th scope=\"row\"><span class=\"school-name\">École des Pins</span>"))
         XCTAssertTrue(schools.contains("<tr id=\"ecole-0615678B\"><th scope=\"row\"><span class=\"school-name\">École Jules-Ferry &amp; annexe</span>"))
         XCTAssertTrue(schools.contains("<tr id=\"ecole-0619999C\"><th scope=\"row\"><span class=\"uai\">0619999C</span>"))
-        // School A: 2 pupils, 1 guardian, 3 new, 0 changed, 0 left, 0 returned, 3 printed, 1 e-mailed, 0 without, 2 rejects, 0 pairs.
+        // School A: 2 pupils, 1 guardian, 3 new, 0 changed, 0 left, 0 returned, 3 printed, 1 e-mailed, 0 without,
+        // One accounts in the ENT: 1 waiting, 0 activated, 0 others; 2 rejects, 0 pairs.
         let rowA = try XCTUnwrap(schools.components(separatedBy: "\n").first { $0.contains("ecole-0611234A") })
         let numbers = rowA.components(separatedBy: "<td class=\"num").dropFirst().map { cell in
             cell.split(separator: ">")[1].split(separator: "<")[0]
         }
-        XCTAssertEqual(numbers, ["2", "1", "3", "0", "0", "0", "3", "1", "0", "2", "0"])
+        XCTAssertEqual(numbers, ["2", "1", "3", "0", "0", "0", "3", "1", "0", "1", "0", "0", "2", "0"])
         XCTAssertTrue(schools.contains("<td class=\"alert\" title=\"8 départs retenus sur 20 comptes\">retenu</td>"))
         XCTAssertTrue(schools.contains("<td class=\"alert\">absent</td>"))
         XCTAssertTrue(schools.contains("Total de l'import"))

@@ -136,6 +136,54 @@ enum ReportFixture {
                     ingest: ingest, identity: identity, accounts: accounts, sheets: sheets, config: config)
     }
 
+    /// Accounts under `credentials = "ent"` in every state the operator's view counts (the comment
+    /// of each gives its state); codes that must never reach the page.
+    static let entCodes = ["entcodeun", "entcodedeux"]
+    static var entAccounts: AccountsArtifact {
+        func one(_ id: String, _ profile: Profile, uais: [UAI], level: SchoolLevel? = nil, change: AccountChange = .unchanged,
+                 sheet: Bool, reason: String?, credential: Credential? = nil, entLogin: String? = nil,
+                 platform: Platform = .one, auth: Auth = .local) -> Account {
+            Account(id: id, personId: "P-\(id)", platform: platform, profile: profile, auth: auth, login: "alim.\(id)",
+                    lastName: "NOM", firstName: "Prénom", birthDate: nil, uais: uais, classes: [], level: level,
+                    children: [], records: [], sheet: sheet, sheetReason: reason, change: change,
+                    credential: credential, entLogin: entLogin)
+        }
+        let pupilReason = "Fiche élève prévue seulement pour CM1 et CM2"
+        return AccountsArtifact(accounts: [
+            // printable: the ENT's code first seen tonight
+            one("E01", .pupil, uais: [schoolA], level: .cm1, sheet: true, reason: nil,
+                credential: Credential(code: entCodes[0], expires: "", issuedTonight: true, login: "lea.martin"), entLogin: "lea.martin"),
+            // handed: the same code as an earlier night
+            one("E02", .pupil, uais: [schoolA], level: .cm2, sheet: true, reason: nil,
+                credential: Credential(code: entCodes[1], expires: "", issuedTonight: false, login: "leo.martin"), entLogin: "leo.martin"),
+            // noSheet: in the ENT, a CE1 pupil
+            one("E03", .pupil, uais: [schoolA], level: .ce1, sheet: false, reason: pupilReason, entLogin: "anh.nguyen"),
+            // activated, in both schools
+            one("E04", .guardian, uais: [schoolA, schoolB], sheet: false, reason: ENTSheetReason.activated, entLogin: "claire.martin"),
+            // waiting: a guardian, and a CE1 pupil the ENT has not created either
+            one("E05", .guardian, uais: [schoolB], change: .new, sheet: false, reason: ENTSheetReason.waiting),
+            one("E06", .pupil, uais: [schoolB], level: .ce1, change: .new, sheet: false, reason: pupilReason),
+            // contradictory, codeUnknown, handed (code no longer in the exports)
+            one("E07", .guardian, uais: [schoolB], sheet: false, reason: ENTSheetReason.contradictory),
+            one("E08", .guardian, uais: [schoolB], sheet: false, reason: ENTSheetReason.unknownCode, entLogin: "paul.simon"),
+            one("E09", .guardian, uais: [schoolB], sheet: true, reason: ENTSheetReason.printed, entLogin: "eva.simon"),
+            // notApplicable: left, collège, federated
+            one("E10", .guardian, uais: [schoolB], change: .left, sheet: false, reason: "Compte absent de l'export de l'école (départ)",
+                entLogin: "marc.voisin"),
+            one("E11", .guardian, uais: [schoolA], sheet: false, reason: "Compte fédéré", platform: .college, auth: .educonnect),
+            one("E12", .guardian, uais: [schoolA], sheet: false, reason: "Compte fédéré", auth: .educonnect),
+            // waiting in the school whose export is missing (held)
+            one("E13", .pupil, uais: [schoolMissing], level: .cm2, change: .held, sheet: false, reason: ENTSheetReason.waiting),
+        ], lineage: [], directory: [], holds: [], schoolsMissing: [schoolMissing])
+    }
+
+    /// The full run with the accounts of `entAccounts`.
+    static var entRun: ReportInput {
+        var input = full
+        input.accounts = entAccounts
+        return input
+    }
+
     /// A run where nothing but ingest ran (or nothing at all with `ingest: nil`).
     static func partial(ingest: IngestArtifact?) -> ReportInput {
         ReportInput(runId: "r-partial", date: RunDate("2025-03-14")!, stages: [], exitStatus: .internalError,

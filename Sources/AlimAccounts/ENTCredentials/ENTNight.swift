@@ -12,12 +12,12 @@ struct ENTNight {
     let key: [UInt8]
     let date: RunDate
 
-    static let waitingReason = "en attente de création dans l'ENT"
-    static let activatedReason = "compte déjà activé : un code de renouvellement se demande dans l'ENT"
-    static let printedReason = "fiche déjà remise : pour la réimprimer, déposez un export récent des comptes de l'ENT "
-        + "(Alim ne conserve pas ses codes)"
-    static let unknownCodeReason = "code d'activation de l'ENT inconnu : déposez l'export des comptes de l'ENT"
-    static let contradictoryReason = "exports de l'ENT contradictoires pour ce compte ce soir (voir warnings.csv) : aucune fiche"
+    // The reasons live in AlimCore (`ENTSheetReason`) so the report classifies on the same strings.
+    static let waitingReason = ENTSheetReason.waiting
+    static let activatedReason = ENTSheetReason.activated
+    static let printedReason = ENTSheetReason.printed
+    static let unknownCodeReason = ENTSheetReason.unknownCode
+    static let contradictoryReason = ENTSheetReason.contradictory
 
     /// Records tonight's ENT login and activation in the row, before its activation is decided.
     func record(_ row: inout AccountRow) {

@@ -10,6 +10,7 @@ enum HTMLPage {
         let body = Markup.join([
             StatusSection.render(page),
             SchoolsSection.render(page),
+            ENTSection.render(page),
             ChartsSection.render(page),
             FilesSection.render(page),
             FindingsSection.rejects(page),

@@ -35,8 +35,9 @@ enum PageStyle {
     .missing { color: var(--muted); text-align: center; }
     .alert { color: var(--bad); font-weight: bold; }
     tr.alert-row td { background: #fbeceb; }
-    .schools th[scope="row"] { font-weight: normal; min-width: 180px; }
-    .schools th, .schools td { padding: 4px 6px; }
+    .schools th[scope="row"] { font-weight: normal; min-width: 130px; }
+    .schools th, .schools td { padding: 4px 4px; }
+    table.schools { font-size: 0.85em; }
     .school-name { font-weight: bold; }
     .uai, .file, code { font-family: "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; font-size: 0.92em; }
     .file { word-break: break-all; }

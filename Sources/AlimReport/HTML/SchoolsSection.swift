@@ -8,17 +8,24 @@ enum SchoolsSection {
             let notes = StatusSection.missingStages(input).isEmpty ? Markup.empty : notRunNotes(input)
             return ReportSection.schools.wrap(notes + "<p>Aucune école dans cet import.</p>\n")
         }
-        let rows = Markup.join(page.schools.map(row))
+        let ent = input.config.accounts.credentials == .ent
+        let rows = Markup.join(page.schools.map { row($0, ent: ent) })
+        let entGroup: Markup = ent
+            ? "<th colspan=\"\(entColumns.count)\" scope=\"colgroup\"><a href=\"#\(ReportSection.ent.rawValue)\">Comptes One dans l'ENT</a></th>" : .empty
+        let entHeads: Markup = ent ? Markup.join(entColumns.map { column in
+            "<th scope=\"col\" title=\"\(column.title)\">\(column.label)</th>"
+        }) : .empty
         return ReportSection.schools.wrap("""
         \(notRunNotes(input))<div class="table-wrap">
         <table class="schools">
         <thead>
         <tr><th rowspan="2" scope="col">École</th><th rowspan="2" scope="col">Élèves</th><th rowspan="2" scope="col">Responsables</th>\
-        <th colspan="4" scope="colgroup">Comptes</th><th colspan="3" scope="colgroup">Fiches</th>\
+        <th colspan="4" scope="colgroup">Comptes</th><th colspan="3" scope="colgroup">Fiches</th>\(entGroup)\
         <th rowspan="2" scope="col">Rejets</th><th rowspan="2" scope="col">Doublons</th>\
         <th rowspan="2" scope="col">Garde-fou</th><th rowspan="2" scope="col">Export</th></tr>
         <tr><th scope="col">nouveaux</th><th scope="col">modifiés</th><th scope="col">partis</th><th scope="col">revenus</th>\
-        <th scope="col">imprimées</th><th scope="col">courriel</th><th scope="col" title="responsables légaux sans fiche">sans fiche</th></tr>
+        <th scope="col">imprimées</th><th scope="col">courriel</th><th scope="col" title="responsables légaux sans fiche">sans fiche</th>\
+        \(entHeads)</tr>
         </thead>
         <tbody>
         \(rows)</tbody>
@@ -38,12 +45,35 @@ enum SchoolsSection {
         return Markup.join(notes)
     }
 
-    private static func row(_ school: SchoolFacts) -> Markup {
+    /// The « Comptes One dans l'ENT » columns (with `credentials = "ent"`), beside the « Fiches » ones
+    /// (whose « imprimées » and « courriel » are the accounts with a sheet tonight): the accounts the
+    /// ENT has not created yet, those already activated, and « autres » — handed sheets, contradictory
+    /// exports, unknown codes. The « Comptes dans l'ENT » section details every state.
+    static let entColumns: [(label: String, title: String, states: [ENTAccountState])] = [
+        ("en attente", "pas encore créés par l'ENT : aucune fiche possible", [.waiting]),
+        ("activés", "déjà activés dans l'ENT : pas de nouvelle fiche", [.activated]),
+        ("autres", "fiche déjà remise, exports de l'ENT contradictoires ou code inconnu", [.handed, .contradictory, .codeUnknown]),
+    ]
+
+    /// A school's ENT cells; « autres » is an alert when it holds contradictory exports or unknown codes.
+    private static func entCells(_ counts: ENTAccountCounts?) -> [Markup] {
+        if let counts, counts.total == 0 {
+            return entColumns.map { _ in "<td class=\"num missing\" title=\"aucun compte One dans cette école\">—</td>" }
+        }
+        let needsALook = counts.map { $0.contradictory + $0.codeUnknown > 0 } ?? false
+        return entColumns.map { column in
+            let value = counts.map { c in column.states.reduce(0) { $0 + c[$1] } }
+            return cell(value, alertAbove: needsALook && column.states.contains(.contradictory) ? 0 : nil)
+        }
+    }
+
+    private static func row(_ school: SchoolFacts, ent: Bool) -> Markup {
         let name: Markup = school.name.map { "<span class=\"school-name\">\($0)</span><br>" } ?? .empty
         let cells: [Markup] = [
             cell(school.pupils), cell(school.guardians),
             cell(school.accounts?.new), cell(school.accounts?.changed), cell(school.accounts?.left), cell(school.accounts?.returned),
             cell(school.sheets?.printed), cell(school.sheets?.emailed), cell(school.sheets?.withoutSheet, alertAbove: 0),
+        ] + (ent ? entCells(school.ent) : []) + [
             cell(school.rejects, alertAbove: 0), cell(school.reviewPairs, alertAbove: 0),
             holdCell(school), exportCell(school),
         ]
@@ -71,6 +101,11 @@ enum SchoolsSection {
         return school.exportMissing ? "<td class=\"alert\">absent</td>" : "<td>reçu</td>"
     }
 
+    private static func entTotalCells(_ input: ReportInput) -> [Markup] {
+        let total = ENTAccounts.total(input)
+        return entColumns.map { column in cell(total.map { t in column.states.reduce(0) { $0 + (t[$1] ?? 0) } }) }
+    }
+
     /// Totals of the whole run: people and accounts counted once even when they belong to several schools.
     private static func totalRow(_ page: PageContext) -> Markup {
         let input = page.input
@@ -84,6 +119,7 @@ enum SchoolsSection {
             cell(changes(.new)), cell(changes(.changed)), cell(changes(.left)), cell(changes(.returned)),
             cell(bundles.map { $0.reduce(0) { $0 + $1.printed } }), cell(bundles.map { $0.reduce(0) { $0 + $1.emailed } }),
             cell(bundles.map { $0.reduce(0) { $0 + $1.guardiansWithoutSheet } }),
+        ] + (input.config.accounts.credentials == .ent ? entTotalCells(input) : []) + [
             cell(input.ingest?.rejects.count), cell(input.identity?.review.count),
             input.accounts.map { "<td>\(French.count($0.holds.count, "retenue", "retenues"))</td>" } ?? "<td class=\"missing\">—</td>",
             input.accounts.map { "<td>\(French.count($0.schoolsMissing.count, "absent", "absents"))</td>" } ?? "<td class=\"missing\">—</td>",

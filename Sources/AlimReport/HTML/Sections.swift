@@ -3,6 +3,7 @@
 public enum ReportSection: String, CaseIterable, Sendable {
     case status = "etat"
     case schools = "ecoles"
+    case ent = "comptes-ent"
     case charts = "graphiques"
     case files = "fichiers"
     case rejects = "rejets"
@@ -16,6 +17,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
         switch self {
         case .status: return "État de l'import"
         case .schools: return "Écoles"
+        case .ent: return "Comptes dans l'ENT"
         case .charts: return "Graphiques"
         case .files: return "Fichiers reçus"
         case .rejects: return "Rejets"

@@ -26,6 +26,9 @@ struct SchoolFacts: Sendable, Equatable {
     var warnings: Int?
     var reviewPairs: Int?
     var hold: MassRemovalHold?
+    /// Its local One accounts by where they stand with the ENT (zeros for a school without any); nil
+    /// when the accounts stage did not run or with `credentials = "alim"`.
+    var ent: ENTAccountCounts?
     /// True when the accounts stage reported this school's export missing tonight.
     var exportMissing: Bool
 }
@@ -50,6 +53,10 @@ enum SchoolFactsBuilder {
 
         if input.ingest != nil || input.identity != nil { countPeople(into: &facts, index: index) }
         if let accounts = input.accounts { countAccounts(accounts, into: &facts) }
+        if let ent = ENTAccounts.perSchool(input) {
+            for key in facts.keys { facts[key]?.ent = ENTAccountCounts(uai: key) }
+            for counts in ent { facts[counts.uai]?.ent = counts }
+        }
         if let sheets = input.sheets { countSheets(sheets, into: &facts) }
         if let ingest = input.ingest { countFindings(ingest, into: &facts) }
         if let identity = input.identity { countReview(identity, into: &facts, index: index) }

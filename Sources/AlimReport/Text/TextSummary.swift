@@ -48,6 +48,8 @@ enum TextSummary {
             lines.append("Liens familiaux : " + parts.joined(separator: " · ") + (ambiguous > 0 ? " (voir link-review.csv)" : ""))
         }
 
+        if let line = entLine(input) { lines.append(line) }
+
         if !page.schools.isEmpty {
             lines.append("Écoles (\(French.number(page.schools.count))) :")
             for school in page.schools.prefix(maxSchools) { lines.append("  " + schoolLine(school)) }
@@ -97,6 +99,32 @@ enum TextSummary {
         var line = s.uai.value + (s.name.map { " " + clip($0, 30) } ?? "") + " : " + parts.joined(separator: " ; ")
         if s.hold != nil { line += " [RETENUE PAR LE GARDE-FOU]" }
         if s.exportMissing { line += " [EXPORT ABSENT]" }
+        return line
+    }
+
+    /// `Comptes One dans l'ENT : 40 en attente de création · 63 fiches ce soir · 2 déjà activés — l'ENT n'a encore
+    /// rien créé pour 0610002B, 0610004D`: the three states always, the others when not zero.
+    static func entLine(_ input: ReportInput) -> String? {
+        guard let total = ENTAccounts.total(input), let schools = ENTAccounts.perSchool(input), !schools.isEmpty else { return nil }
+        let words: [(ENTAccountState, String, String, Bool)] = [
+            (.waiting, "en attente de création", "en attente de création", true),
+            (.printable, "fiche ce soir", "fiches ce soir", true),
+            (.handed, "fiche déjà remise", "fiches déjà remises", false),
+            (.activated, "déjà activé", "déjà activés", true),
+            (.contradictory, "contradictoire (voir warnings.csv)", "contradictoires (voir warnings.csv)", false),
+            (.codeUnknown, "sans code connu", "sans code connu", false),
+            (.noSheet, "sans fiche prévue", "sans fiche prévue", false),
+        ]
+        let parts = words.compactMap { state, one, many, always -> String? in
+            let n = total[state] ?? 0
+            return always || n > 0 ? French.count(n, one, many) : nil
+        }
+        var line = "Comptes One dans l'ENT : " + parts.joined(separator: " · ")
+        let untouched = schools.filter { $0.total > 0 && $0.waiting == $0.total }.map(\.uai.value)
+        if !untouched.isEmpty {
+            let shown = untouched.prefix(5).joined(separator: ", ") + (untouched.count > 5 ? ", …" : "")
+            line += " — l'ENT n'a encore rien créé pour " + shown
+        }
         return line
     }
 
