@@ -6,7 +6,9 @@ import AlimCore
 /// constants the accounts stage writes).
 enum ENTAccounts {
     static func state(of a: Account, credentials: CredentialSource) -> ENTAccountState {
-        guard credentials == .ent, a.platform == .one, a.auth == .local, a.change != .left else { return .notApplicable }
+        guard credentials == .ent, a.platform == .one, a.auth == .local, a.change != .left, a.change != .merged else {
+            return .notApplicable
+        }
         switch a.sheetReason {
         case ENTSheetReason.activated?: return .activated
         case ENTSheetReason.contradictory?: return .contradictory
