@@ -72,13 +72,13 @@ let package = Package(
         ]),
         .testTarget(name: "AlimIdentityTests", dependencies: ["AlimIdentity", "AlimCore"]),
         .testTarget(name: "AlimAccountsTests", dependencies: [
-            "AlimAccounts", "AlimCore",
+            "AlimAccounts", "AlimCore", "AlimTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore", "CCairoPango"]),
         .testTarget(name: "AlimReportTests", dependencies: ["AlimReport", "AlimCore"]),
         .testTarget(name: "AlimPipelineTests", dependencies: [
-            "AlimPipeline", "AlimCore", "AlimIngest",
+            "AlimPipeline", "AlimCore", "AlimIngest", "AlimTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],

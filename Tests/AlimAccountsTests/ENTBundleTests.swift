@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -359,30 +360,7 @@ private struct CSV {
     var header: [String] = []
     var rows: [[String]] = []
 
-    init(_ data: Data) {
-        var bytes = Array(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var all: [[String]] = [], row: [String] = [], cell = "", quoted = false
-        var pending: Unicode.Scalar?
-        var it = String(decoding: bytes, as: UTF8.self).unicodeScalars.makeIterator()
-        while let c = pending ?? it.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let n = it.next() {
-                        if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else { cell.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == ";" { row.append(cell); cell = "" }
-            else if c == "\r" { continue }
-            else if c == "\n" { row.append(cell); all.append(row); row = []; cell = "" }
-            else { cell.unicodeScalars.append(c) }
-        }
-        if !cell.isEmpty || !row.isEmpty { row.append(cell); all.append(row) }
-        header = all.first ?? []
-        rows = Array(all.dropFirst())
-    }
+    init(_ data: Data) { (header, rows) = ContractCSV.parse(data) }
 }
 
 /// The ENT's header matching, re-implemented from entcore's `ProfileColumnsMapper` as the README of

@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 @testable import AlimPipeline
 import XCTest
@@ -11,16 +12,8 @@ final class CLITests: XCTestCase {
 
     private func alim(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("alim not built") }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try Subprocess.run(binary, args)
+        return (r.status, r.out, r.err)
     }
 
     func testRunSucceedsAndLogsOneLinePerStageWithoutTTY() throws {

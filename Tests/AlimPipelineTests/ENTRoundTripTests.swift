@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 @testable import AlimPipeline
 import XCTest
@@ -27,29 +28,13 @@ final class ENTRoundTripTests: XCTestCase {
     private func alim(_ args: [String]) throws -> (status: Int32, logs: String) {
         let binary = TestSupport.repoRoot.appendingPathComponent(".build/debug/alim")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw XCTSkip("alim not built") }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let logs = err.fileHandleForReading.readDataToEndOfFile() + out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: logs, as: UTF8.self))
+        let r = try Subprocess.run(binary, args)
+        return (r.status, r.err + r.out)
     }
 
     private func pdftotext(_ url: URL) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { throw XCTSkip("pdftotext absent") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        p.arguments = [url.path, "-"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        guard let text = try Subprocess.pdfText(url) else { throw XCTSkip("pdftotext absent") }
+        return text
     }
 
     func testTheSheetsOfTheSecondNightCarryTheENTsCredentials() throws {

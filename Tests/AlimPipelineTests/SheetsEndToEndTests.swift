@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 @testable import AlimPipeline
 import XCTest
@@ -8,16 +9,8 @@ import XCTest
 /// a One sheet with the EduConnect notice.
 final class SheetsEndToEndTests: XCTestCase {
     private func pdftotext(_ url: URL) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { throw XCTSkip("pdftotext absent") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        p.arguments = ["-layout", url.path, "-"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        guard let text = try Subprocess.pdfText(url, layout: true) else { throw XCTSkip("pdftotext absent") }
+        return text
     }
 
     func testSheetsCoverageAndTheEduConnectNotice() throws {

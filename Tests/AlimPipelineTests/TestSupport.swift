@@ -1,4 +1,5 @@
 import AlimCore
+import AlimTestSupport
 import Foundation
 @testable import AlimPipeline
 import XCTest
@@ -39,30 +40,9 @@ enum TestSupport {
 
     /// Parses one of our CSV outputs (BOM, `;`, RFC 4180) into header + rows.
     static func readCSV(_ url: URL) throws -> (header: [String], rows: [[String]]) {
-        var bytes = Array(try Data(contentsOf: url))
-        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(url.lastPathComponent) must start with a BOM")
-        bytes.removeFirst(min(3, bytes.count))
-        let text = String(decoding: bytes, as: UTF8.self)
-        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
-        var it = Array(text.unicodeScalars).makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let c = pending ?? it.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let n = it.next() {
-                        if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else { cell.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == ";" { row.append(cell); cell = "" }
-            else if c == "\r" { continue }
-            else if c == "\n" { row.append(cell); rows.append(row); row = []; cell = "" }
-            else { cell.unicodeScalars.append(c) }
-        }
-        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
-        guard let header = rows.first else { return ([], []) }
-        return (header, Array(rows.dropFirst()))
+        let data = try Data(contentsOf: url)
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "\(url.lastPathComponent) must start with a BOM")
+        return ContractCSV.parse(data)
     }
 
     /// Reads `Fixtures/expected/truth.csv`: (file, ref) → true person ("" for records that must be rejected).
