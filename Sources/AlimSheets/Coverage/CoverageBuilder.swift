@@ -17,8 +17,7 @@ enum CoverageBuilder {
         var coveredAccounts = Set<AccountID>()
 
         // 1. One guardian accounts of this school.
-        for a in index.byId.values where a.platform == .one && a.profile == .guardian
-            && index.guardianSchools[a.id]?.contains(uai) == true {
+        for a in index.guardiansBySchool[uai] ?? [] {
             coveredAccounts.insert(a.id)
             let children = Sheet.childrenText(index.children(of: a, in: uai))
             if let s = made[a.id] {
@@ -33,7 +32,7 @@ enum CoverageBuilder {
 
         // 2. Legal guardians read from the inbox who have no One guardian account here.
         var seenPersons = Set<String>()
-        for r in index.records.values.sorted(by: { $0.ref < $1.ref }) {
+        for r in index.legalGuardianRecordsBySchool[uai] ?? [] {
             let pupils = r.links.filter { $0.role == .legal }.compactMap { index.records[$0.pupil] }
                 .filter { $0.uai == uai && $0.stage == .primary }
             guard !pupils.isEmpty else { continue }
@@ -54,7 +53,7 @@ enum CoverageBuilder {
         }
 
         // 3. Guardian records rejected at ingest: no account could be made.
-        for f in rejects.sorted() where f.kind == .guardian && f.uai == uai {
+        for f in rejects.filter({ $0.kind == .guardian && $0.uai == uai }).sorted() {
             let (last, first) = splitSubject(f.subject ?? "")
             out.append(CoverageEntry(uai: uai, accountId: nil, lastName: last.isEmpty ? "(nom illisible)" : last, firstName: first,
                                      children: "", status: .noSheet,

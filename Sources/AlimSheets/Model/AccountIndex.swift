@@ -12,6 +12,13 @@ struct AccountIndex {
     let lineage: [RecordRef: LineageEntry]
     /// One guardian account id → the schools whose bundle lists it.
     let guardianSchools: [AccountID: Set<UAI>]
+    /// Per school, the One guardian accounts its bundle lists and its One pupil accounts, in id order:
+    /// a school's bundle reads its own accounts, never every account of the département.
+    let guardiansBySchool: [UAI: [Account]]
+    let pupilsBySchool: [UAI: [Account]]
+    /// Per school, the records holding a legal link to one of its primary pupils, in ref order (the
+    /// guardians coverage.csv must name, with or without a One account).
+    let legalGuardianRecordsBySchool: [UAI: [PersonRecord]]
 
     init(accounts: AccountsArtifact, identity: IdentityArtifact) {
         var byId: [AccountID: Account] = [:]
@@ -35,11 +42,31 @@ struct AccountIndex {
             }
             guardianSchools[a.id] = schools
         }
+        var guardiansBySchool: [UAI: [Account]] = [:]
+        var pupilsBySchool: [UAI: [Account]] = [:]
+        for a in accounts.accounts.sorted(by: { $0.id < $1.id }) where a.platform == .one {
+            if a.profile == .guardian {
+                for uai in guardianSchools[a.id] ?? [] { guardiansBySchool[uai, default: []].append(a) }
+            } else {
+                for uai in Set(a.uais) { pupilsBySchool[uai, default: []].append(a) }
+            }
+        }
+        var legal: [UAI: [PersonRecord]] = [:]
+        for r in identity.records.sorted(by: { $0.ref < $1.ref }) {
+            var schools = Set<UAI>()
+            for link in r.links where link.role == .legal {
+                if let pupil = records[link.pupil], pupil.stage == .primary, let uai = pupil.uai { schools.insert(uai) }
+            }
+            for uai in schools { legal[uai, default: []].append(r) }
+        }
         self.byId = byId
         self.byPerson = byPerson
         self.records = records
         self.lineage = lineage
         self.guardianSchools = guardianSchools
+        self.guardiansBySchool = guardiansBySchool
+        self.pupilsBySchool = pupilsBySchool
+        self.legalGuardianRecordsBySchool = legal
     }
 
     /// One pupil accounts of the children of `guardian` in `uai`, sorted by class then name.

@@ -33,15 +33,11 @@ struct SheetPlanner {
     /// The school's sheets, sorted by class then name.
     func sheets(for uai: UAI) -> [Sheet] {
         var out: [Sheet] = []
-        for a in index.byId.values where a.platform == .one {
-            switch a.profile {
-            case .guardian:
-                guard index.guardianSchools[a.id]?.contains(uai) == true, exclusion(a, in: uai) == nil else { continue }
-                out.append(guardianSheet(a, uai: uai))
-            case .pupil:
-                guard a.uais.contains(uai), exclusion(a, in: uai) == nil else { continue }
-                out.append(pupilSheet(a, uai: uai))
-            }
+        for a in index.guardiansBySchool[uai] ?? [] where exclusion(a, in: uai) == nil {
+            out.append(guardianSheet(a, uai: uai))
+        }
+        for a in index.pupilsBySchool[uai] ?? [] where exclusion(a, in: uai) == nil {
+            out.append(pupilSheet(a, uai: uai))
         }
         return SheetOrder.sorted(out)
     }
