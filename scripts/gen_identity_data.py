@@ -373,7 +373,8 @@ class Writer:
                         if key in fam:
                             self.guardian(fam[key], uai, style, refs, "contact", code)
         self.records.sort(key=lambda x: (x["ref"]["file"], int(x["ref"]["ref"]) if x["ref"]["ref"].isdigit() else 0, x["ref"]["ref"]))
-        art = dict(records=self.records, rejects=[], warnings=[], files=[],
+        # formatVersion: ArtifactCoding.formatVersion (Alim refuses an artifact of another format).
+        art = dict(formatVersion=2, records=self.records, rejects=[], warnings=[], files=[],
                    context=dict(schoolsPresent=sorted(schools_present), activated=[], schoolNames={}))
         with open(os.path.join(out, "ingest.json"), "w", encoding="utf-8") as f:
             json.dump(art, f, ensure_ascii=False)
