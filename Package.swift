@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // HMAC-SHA256 of the activation codes, nonces and ENT code fingerprints.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Tests only: property-based generation of schools and families.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "AlimAccounts", dependencies: [
             "AlimCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
             // The ENT's import bundle (one zip per school).
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -373,8 +373,9 @@ class Writer:
                         if key in fam:
                             self.guardian(fam[key], uai, style, refs, "contact", code)
         self.records.sort(key=lambda x: (x["ref"]["file"], int(x["ref"]["ref"]) if x["ref"]["ref"].isdigit() else 0, x["ref"]["ref"]))
-        # Every field of AlimCore's IngestArtifact, so the bench reads what the pipeline would hand it.
-        art = dict(records=self.records, rejects=[], warnings=[], files=[],
+        # Every field of AlimCore's IngestArtifact, so the bench reads what the pipeline would hand it;
+        # formatVersion: ArtifactCoding.formatVersion (Alim refuses an artifact of another format).
+        art = dict(formatVersion=2, records=self.records, rejects=[], warnings=[], files=[],
                    context=dict(schoolsPresent=sorted(schools_present), activated=[], schoolNames={}),
                    familyLinks=[], linkReview=[], entCredentials=[])
         with open(os.path.join(out, "ingest.json"), "w", encoding="utf-8") as f:

@@ -52,8 +52,9 @@ public struct CSVOutput: Sendable {
     }
 
     /// RFC 4180: quote when the cell holds the separator, a quote or a line break; double inner quotes.
+    /// Scalars, not Characters: `\r\n` is one Character, equal to neither `\r` nor `\n`.
     public static func quoted(_ cell: String) -> String {
-        let needs = cell.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        let needs = cell.unicodeScalars.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
         guard needs else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

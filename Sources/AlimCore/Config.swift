@@ -1,7 +1,8 @@
 import Foundation
 
 /// Everything a département may set in `alim.toml`. Every field has this département's default,
-/// so a missing file or a missing key means "the documented default", never a crash.
+/// so a missing file or a missing key means "the documented default", never a crash; a key no section
+/// declares or a value of the wrong type is refused (`ConfigProblem`), never ignored.
 ///
 /// Policy lives here, per platform and profile — never inferred from one person's data.
 public struct AlimConfig: Codable, Sendable, Equatable {
@@ -23,18 +24,55 @@ public struct AlimConfig: Codable, Sendable, Equatable {
         self.schools = schools
     }
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case policy, accounts, sheets, identity, limits, schools
+    }
+
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        policy = try c.decodeIfPresent(PolicyConfig.self, forKey: .policy) ?? .init()
-        accounts = try c.decodeIfPresent(AccountsConfig.self, forKey: .accounts) ?? .init()
-        sheets = try c.decodeIfPresent(SheetsConfig.self, forKey: .sheets) ?? .init()
-        identity = try c.decodeIfPresent(IdentityConfig.self, forKey: .identity) ?? .init()
-        limits = try c.decodeIfPresent(LimitsConfig.self, forKey: .limits) ?? .init()
-        schools = try c.decodeIfPresent([String: String].self, forKey: .schools) ?? [:]
+        let c = try decoder.configSection(keyedBy: CodingKeys.self)
+        policy = try c.section(PolicyConfig.self, .policy) ?? .init()
+        accounts = try c.section(AccountsConfig.self, .accounts) ?? .init()
+        sheets = try c.section(SheetsConfig.self, .sheets) ?? .init()
+        identity = try c.section(IdentityConfig.self, .identity) ?? .init()
+        limits = try c.section(LimitsConfig.self, .limits) ?? .init()
+        schools = try c.section(SchoolNames.self, .schools)?.names ?? [:]
     }
 
     /// This département's defaults.
     public static let `default` = AlimConfig()
+
+    /// The keys each section knows, read off the sections' `CodingKeys`: a key declared there is known
+    /// here, with nothing else to update. `[schools]` takes any UAI, so it has no list.
+    public static let knownKeys: [String: [String]] = [
+        CodingKeys.policy.stringValue: PolicyConfig.CodingKeys.allCases.map(\.stringValue),
+        CodingKeys.accounts.stringValue: AccountsConfig.CodingKeys.allCases.map(\.stringValue),
+        CodingKeys.sheets.stringValue: SheetsConfig.CodingKeys.allCases.map(\.stringValue),
+        CodingKeys.identity.stringValue: IdentityConfig.CodingKeys.allCases.map(\.stringValue),
+        CodingKeys.limits.stringValue: LimitsConfig.CodingKeys.allCases.map(\.stringValue),
+    ]
+
+    /// The sections of the file, in the order of `CodingKeys`.
+    public static let sections: [String] = CodingKeys.allCases.map(\.stringValue)
+
+    /// The section that declares `key`, if any (first in file order).
+    static func section(declaring key: String) -> String? {
+        sections.first { knownKeys[$0]?.contains(key) == true }
+    }
+}
+
+/// `[schools]`: school names by UAI. Any UAI is a key; a key that is not one is refused.
+private struct SchoolNames: Decodable {
+    var names: [String: String] = [:]
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyConfigKey.self)
+        for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            guard let uai = UAI(key.stringValue) else {
+                throw ConfigProblem(path: c.codingPath.map(\.stringValue) + [key.stringValue], kind: .notAUAI(key.stringValue))
+            }
+            names[uai.value] = try c.string(key)
+        }
+    }
 }
 
 /// Which platform and authentication each population gets.
@@ -60,20 +98,20 @@ public struct PolicyConfig: Codable, Sendable, Equatable {
         self.createCollegeAccounts = createCollegeAccounts
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case primaryPupilAuth = "primary_pupil_auth", primaryGuardianAuth = "primary_guardian_auth"
         case collegePupilAuth = "college_pupil_auth", collegeGuardianAuth = "college_guardian_auth"
         case createCollegeAccounts = "create_college_accounts"
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.configSection(keyedBy: CodingKeys.self)
         let d = PolicyConfig()
-        primaryPupilAuth = try c.decodeIfPresent(Auth.self, forKey: .primaryPupilAuth) ?? d.primaryPupilAuth
-        primaryGuardianAuth = try c.decodeIfPresent(Auth.self, forKey: .primaryGuardianAuth) ?? d.primaryGuardianAuth
-        collegePupilAuth = try c.decodeIfPresent(Auth.self, forKey: .collegePupilAuth) ?? d.collegePupilAuth
-        collegeGuardianAuth = try c.decodeIfPresent(Auth.self, forKey: .collegeGuardianAuth) ?? d.collegeGuardianAuth
-        createCollegeAccounts = try c.decodeIfPresent(Bool.self, forKey: .createCollegeAccounts) ?? d.createCollegeAccounts
+        primaryPupilAuth = try c.choice(Auth.self, .primaryPupilAuth) ?? d.primaryPupilAuth
+        primaryGuardianAuth = try c.choice(Auth.self, .primaryGuardianAuth) ?? d.primaryGuardianAuth
+        collegePupilAuth = try c.choice(Auth.self, .collegePupilAuth) ?? d.collegePupilAuth
+        collegeGuardianAuth = try c.choice(Auth.self, .collegeGuardianAuth) ?? d.collegeGuardianAuth
+        createCollegeAccounts = try c.bool(.createCollegeAccounts) ?? d.createCollegeAccounts
     }
 
     /// The auth for one platform and profile.
@@ -95,18 +133,6 @@ public struct PolicyConfig: Codable, Sendable, Equatable {
 public enum CredentialSource: String, Codable, Sendable, CaseIterable {
     case ent
     case alim
-
-    /// Refuses an unknown value in French, naming the accepted ones (the loader shows this text).
-    public init(from decoder: Decoder) throws {
-        let raw = try decoder.singleValueContainer().decode(String.self)
-        guard let value = CredentialSource(rawValue: raw) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "valeur « \(raw) » inconnue pour accounts.credentials : "
-                    + "« ent » (identifiants et codes de l'ENT) ou « alim » (codes délivrés par Alim) attendu"))
-        }
-        self = value
-    }
 }
 
 /// Codes, grace periods and the mass-removal guard.
@@ -142,7 +168,7 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
         self.credentials = credentials
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case codeValidityDays = "code_validity_days", graceDays = "grace_days"
         case massRemovalRatio = "mass_removal_ratio", massRemovalMinimum = "mass_removal_minimum"
         case loginPartMax = "login_part_max", directoryIncludesCodes = "directory_includes_codes"
@@ -151,16 +177,16 @@ public struct AccountsConfig: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.configSection(keyedBy: CodingKeys.self)
         let d = AccountsConfig()
-        codeValidityDays = try c.decodeIfPresent(Int.self, forKey: .codeValidityDays) ?? d.codeValidityDays
-        graceDays = try c.decodeIfPresent(Int.self, forKey: .graceDays) ?? d.graceDays
-        massRemovalRatio = try c.decodeNumber(forKey: .massRemovalRatio) ?? d.massRemovalRatio
-        massRemovalMinimum = try c.decodeIfPresent(Int.self, forKey: .massRemovalMinimum) ?? d.massRemovalMinimum
-        loginPartMax = try c.decodeIfPresent(Int.self, forKey: .loginPartMax) ?? d.loginPartMax
-        directoryIncludesCodes = try c.decodeIfPresent(Bool.self, forKey: .directoryIncludesCodes) ?? d.directoryIncludesCodes
-        entTenantPrefix = try c.decodeIfPresent(String.self, forKey: .entTenantPrefix) ?? d.entTenantPrefix
-        credentials = try c.decodeIfPresent(CredentialSource.self, forKey: .credentials) ?? d.credentials
+        codeValidityDays = try c.int(.codeValidityDays) ?? d.codeValidityDays
+        graceDays = try c.int(.graceDays) ?? d.graceDays
+        massRemovalRatio = try c.number(.massRemovalRatio) ?? d.massRemovalRatio
+        massRemovalMinimum = try c.int(.massRemovalMinimum) ?? d.massRemovalMinimum
+        loginPartMax = try c.int(.loginPartMax) ?? d.loginPartMax
+        directoryIncludesCodes = try c.bool(.directoryIncludesCodes) ?? d.directoryIncludesCodes
+        entTenantPrefix = try c.string(.entTenantPrefix) ?? d.entTenantPrefix
+        credentials = try c.choice(CredentialSource.self, .credentials) ?? d.credentials
     }
 }
 
@@ -190,20 +216,20 @@ public struct SheetsConfig: Codable, Sendable, Equatable {
         self.includeRulesClause = includeRulesClause
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case pupilLevels = "pupil_levels", ce2Schools = "ce2_schools", templatesDir = "templates_dir"
         case emailFrom = "email_from", loginURL = "login_url", includeRulesClause = "include_rules_clause"
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.configSection(keyedBy: CodingKeys.self)
         let d = SheetsConfig()
-        pupilLevels = try c.decodeIfPresent([SchoolLevel].self, forKey: .pupilLevels) ?? d.pupilLevels
-        ce2Schools = try c.decodeIfPresent([String].self, forKey: .ce2Schools) ?? d.ce2Schools
-        templatesDir = try c.decodeIfPresent(String.self, forKey: .templatesDir)
-        emailFrom = try c.decodeIfPresent(String.self, forKey: .emailFrom) ?? d.emailFrom
-        loginURL = try c.decodeIfPresent(String.self, forKey: .loginURL) ?? d.loginURL
-        includeRulesClause = try c.decodeIfPresent(Bool.self, forKey: .includeRulesClause) ?? d.includeRulesClause
+        pupilLevels = try c.choices(SchoolLevel.self, .pupilLevels) ?? d.pupilLevels
+        ce2Schools = try c.uais(.ce2Schools) ?? d.ce2Schools
+        templatesDir = try c.string(.templatesDir)
+        emailFrom = try c.string(.emailFrom) ?? d.emailFrom
+        loginURL = try c.string(.loginURL) ?? d.loginURL
+        includeRulesClause = try c.bool(.includeRulesClause) ?? d.includeRulesClause
     }
 
     /// Whether a pupil of this level in this school gets a sheet.
@@ -227,15 +253,15 @@ public struct IdentityConfig: Codable, Sendable, Equatable {
         self.reviewThreshold = reviewThreshold
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case mergeThreshold = "merge_threshold", reviewThreshold = "review_threshold"
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.configSection(keyedBy: CodingKeys.self)
         let d = IdentityConfig()
-        mergeThreshold = try c.decodeNumber(forKey: .mergeThreshold) ?? d.mergeThreshold
-        reviewThreshold = try c.decodeNumber(forKey: .reviewThreshold) ?? d.reviewThreshold
+        mergeThreshold = try c.number(.mergeThreshold) ?? d.mergeThreshold
+        reviewThreshold = try c.number(.reviewThreshold) ?? d.reviewThreshold
     }
 }
 
@@ -261,27 +287,19 @@ public struct LimitsConfig: Codable, Sendable, Equatable {
         self.maxUnzippedBytes = maxUnzippedBytes
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case maxFileBytes = "max_file_bytes", maxLineBytes = "max_line_bytes", maxFieldsPerRow = "max_fields_per_row"
         case maxRecordsPerFile = "max_records_per_file", maxUnzippedBytes = "max_unzipped_bytes"
     }
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.configSection(keyedBy: CodingKeys.self)
         let d = LimitsConfig()
-        maxFileBytes = try c.decodeIfPresent(Int.self, forKey: .maxFileBytes) ?? d.maxFileBytes
-        maxLineBytes = try c.decodeIfPresent(Int.self, forKey: .maxLineBytes) ?? d.maxLineBytes
-        maxFieldsPerRow = try c.decodeIfPresent(Int.self, forKey: .maxFieldsPerRow) ?? d.maxFieldsPerRow
-        maxRecordsPerFile = try c.decodeIfPresent(Int.self, forKey: .maxRecordsPerFile) ?? d.maxRecordsPerFile
-        maxUnzippedBytes = try c.decodeIfPresent(Int.self, forKey: .maxUnzippedBytes) ?? d.maxUnzippedBytes
+        maxFileBytes = try c.int(.maxFileBytes) ?? d.maxFileBytes
+        maxLineBytes = try c.int(.maxLineBytes) ?? d.maxLineBytes
+        maxFieldsPerRow = try c.int(.maxFieldsPerRow) ?? d.maxFieldsPerRow
+        maxRecordsPerFile = try c.int(.maxRecordsPerFile) ?? d.maxRecordsPerFile
+        maxUnzippedBytes = try c.int(.maxUnzippedBytes) ?? d.maxUnzippedBytes
     }
 }
 
-extension KeyedDecodingContainer {
-    /// A number written `12` or `12.0`: TOML keeps integers and floats apart, an operator does not.
-    func decodeNumber(forKey key: Key) throws -> Double? {
-        guard contains(key) else { return nil }
-        if let d = try? decode(Double.self, forKey: key) { return d }
-        return Double(try decode(Int.self, forKey: key))
-    }
-}

@@ -18,7 +18,7 @@ public enum Profile: String, Codable, Sendable, CaseIterable, Comparable {
 
 /// How an account logs in. `local` accounts get a login, an activation code and a sheet;
 /// `educonnect` accounts are federated and can get no sheet.
-public enum Auth: String, Codable, Sendable {
+public enum Auth: String, Codable, Sendable, CaseIterable {
     case local
     case educonnect
 }

@@ -19,7 +19,12 @@ public enum Operations {
             made.append(configFile)
         }
         let config = try ConfigLoader.load(configFile)
-        try AccountsStage(workdir: workdir.root, config: config).initialize()
+        do {
+            try AccountsStage(workdir: workdir.root, config: config).initialize()
+        } catch let error as AccountsError {
+            // A damaged key or a state written by a later Alim: the operator's to fix, exit 64.
+            throw PipelineError.usage(error.description + ".")
+        }
         made.append(workdir.root.path)
         return made
     }
@@ -33,9 +38,10 @@ public enum Operations {
             throw PipelineError.usage("Aucun run dans \(workdir.runsFolder.path) : lancez d'abord « alim run ».")
         }
         let url = workdir.runFolder(id).appendingPathComponent(ArtifactName.identity)
-        guard let identity = try? ArtifactCoding.read(IdentityArtifact.self, from: url) else {
+        guard FileManager.default.fileExists(atPath: url.path) else {
             throw PipelineError.usage("Le run \(id) n'a pas de liste de doublons (étape match non exécutée).")
         }
+        let identity = try StageContext.read(IdentityArtifact.self, from: url)
         guard let pair = identity.review.first(where: { $0.id == pairId }) else {
             throw PipelineError.usage("La paire \(pairId) n'est pas dans la liste de doublons du run \(id) (voir review.csv).")
         }
@@ -49,7 +55,8 @@ public enum Operations {
         let workdir = Workdir(root)
         guard let id = runId ?? workdir.latestRunId() else { return [] }
         let url = workdir.runFolder(id).appendingPathComponent(ArtifactName.identity)
-        return (try? ArtifactCoding.read(IdentityArtifact.self, from: url))?.review ?? []
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try StageContext.read(IdentityArtifact.self, from: url).review
     }
 
     /// Marks codes for renewal; the next run issues exactly these new codes.
@@ -112,6 +119,6 @@ public enum Operations {
         let record = try RunRecord.load(from: workdir.runFolder(id))
         let config = (try? ConfigLoader.load(record.configFile)) ?? .default
         let ctx = StageContext(workdir: workdir, runId: id, record: record, config: config, observer: SilentObserver())
-        return (ctx, ReportInputLoader.load(ctx))
+        return (ctx, try ReportInputLoader.load(ctx))
     }
 }

@@ -29,7 +29,14 @@ enum RunLog {
             guard latestId == runId, let blob: Data = latest?["base_snapshot"] else {
                 throw AccountsError.notLatestRun(runId: runId, latest: latestId)
             }
-            var base = try JSONDecoder().decode(StateSnapshot.self, from: blob)
+            // Strict like the tables: an unknown value in the snapshot is the row's damage, never a default.
+            var base: StateSnapshot
+            do {
+                base = try JSONDecoder().decode(StateSnapshot.self, from: blob)
+            } catch {
+                let field = (error as? DecodingError)?.snapshotField.map { " (champ \($0))" } ?? ""
+                throw AccountsError.damagedState(table: "runs", row: runId, column: "base_snapshot" + field, value: nil)
+            }
             base.canonicalise()
             var reuse: [String: String] = [:]
             for g in current.generations where g.runId == runId { reuse["\(g.accountId)#\(g.generation)"] = g.nonce }
@@ -69,5 +76,18 @@ enum RunLog {
             try db.execute(sql: "UPDATE renewals SET consumed_run = ? WHERE account_id = ? AND consumed_run IS NULL",
                            arguments: [runId, id])
         }
+    }
+}
+
+private extension DecodingError {
+    /// The field of the snapshot that did not decode, `accounts.3.status`.
+    var snapshotField: String? {
+        let path: [CodingKey]
+        switch self {
+        case let .typeMismatch(_, c), let .valueNotFound(_, c), let .dataCorrupted(c): path = c.codingPath
+        case let .keyNotFound(key, c): path = c.codingPath + [key]
+        @unknown default: return nil
+        }
+        return path.isEmpty ? nil : path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
     }
 }

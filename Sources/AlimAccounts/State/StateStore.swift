@@ -22,8 +22,20 @@ struct StateStore {
             if fd >= 0 { close(fd) }
         }
         chmod(url.path, 0o600)
-        queue = try DatabaseQueue(path: url.path)
-        try Self.migrator.migrate(queue)
+        do {
+            queue = try DatabaseQueue(path: url.path)
+            // The schema's version is the list of migrations applied: one this binary does not know means a
+            // later Alim wrote the state, and reading it with this one could lose what that one stored.
+            let migrator = Self.migrator
+            let unknown = try queue.read { db -> [String] in
+                guard try migrator.hasBeenSuperseded(db) else { return [] }
+                return try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            }
+            guard unknown.isEmpty else { throw AccountsError.stateFromAnotherVersion(path: url.path, migrations: unknown) }
+            try migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw AccountsError.unreadableState(path: url.path, sqliteCode: Int(error.extendedResultCode.rawValue))
+        }
         chmod(url.path, 0o600)
     }
 
@@ -136,45 +148,52 @@ struct StateStore {
         try queue.read { db in try Self.load(db) }
     }
 
+    /// Reads the whole state. Every value is read strictly (`StateRowReader`): a damaged row stops the
+    /// run with the row named, before anything is decided from it.
     static func load(_ db: Database) throws -> StateSnapshot {
         var s = StateSnapshot()
         var keys: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, key FROM person_keys ORDER BY person_id, key") {
-            keys[row["person_id"], default: []].append(row["key"])
+            let r = StateRowReader(row, table: "person_keys", idColumns: ["person_id", "key"])
+            keys[try r.value("person_id", as: String.self), default: []].append(try r.value("key"))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id") {
-            let id: String = row["id"]
-            s.persons.append(PersonRow(id: id, kind: RecordKind(rawValue: row["kind"]) ?? .contact,
-                                       clusterId: row["cluster_id"], keys: keys[id] ?? []))
+            let r = StateRowReader(row, table: "persons", idColumns: ["id"])
+            let id: String = try r.value("id")
+            s.persons.append(PersonRow(id: id, kind: try r.choice("kind"), clusterId: try r.value("cluster_id"),
+                                       keys: keys[id] ?? []))
         }
         var children: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM links ORDER BY guardian_account, pupil_account") {
-            children[row["guardian_account"], default: []].append(row["pupil_account"])
+            let r = StateRowReader(row, table: "links", idColumns: ["guardian_account", "pupil_account"])
+            children[try r.value("guardian_account", as: String.self), default: []].append(try r.value("pupil_account"))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY id") {
-            let id: String = row["id"]
-            let levelRaw: String? = row["level"]
+            let r = StateRowReader(row, table: "accounts", idColumns: ["id"])
+            let id: String = try r.value("id")
             s.accounts.append(AccountRow(
-                id: id, personId: row["person_id"], clusterId: row["cluster_id"],
-                platform: Platform(rawValue: row["platform"]) ?? .one,
-                profile: Profile(rawValue: row["profile"]) ?? .pupil,
-                auth: Auth(rawValue: row["auth"]) ?? .local, login: row["login"],
-                lastName: row["last_name"], firstName: row["first_name"], birthDate: row["birth_date"],
-                uais: try decodeJSON([UAI].self, row["uais"]), classes: try decodeJSON([String].self, row["classes"]),
-                level: levelRaw.flatMap(SchoolLevel.init(rawValue:)), email: row["email"],
-                children: children[id] ?? [], hasCollegeChild: row["has_college_child"],
-                records: try decodeJSON([RecordRef].self, row["records"]),
-                status: AccountStatus(rawValue: row["status"]) ?? .active,
-                leftSince: row["left_since"], activatedOn: row["activated_on"],
-                entLogin: row["ent_login"], entCodeMAC: row["ent_code_mac"], mergedInto: row["merged_into"]))
+                id: id, personId: try r.value("person_id"), clusterId: try r.value("cluster_id"),
+                platform: try r.choice("platform"), profile: try r.choice("profile"), auth: try r.choice("auth"),
+                login: try r.value("login"), lastName: try r.value("last_name"), firstName: try r.value("first_name"),
+                birthDate: try r.optional("birth_date"),
+                uais: try r.json("uais"), classes: try r.json("classes"),
+                level: try r.optionalChoice("level"), email: try r.optional("email"),
+                children: children[id] ?? [], hasCollegeChild: try r.value("has_college_child"),
+                records: try r.json("records"),
+                status: try r.choice("status"),
+                leftSince: try r.optional("left_since"), activatedOn: try r.optional("activated_on"),
+                entLogin: try r.optional("ent_login"), entCodeMAC: try r.optional("ent_code_mac"),
+                mergedInto: try r.optional("merged_into")))
         }
         for row in try Row.fetchAll(db, sql: "SELECT * FROM code_generations ORDER BY account_id, generation") {
-            s.generations.append(GenerationRow(accountId: row["account_id"], generation: row["generation"],
-                                               nonce: row["nonce"], issued: row["issued"], expires: row["expires"],
-                                               runId: row["run_id"]))
+            let r = StateRowReader(row, table: "code_generations", idColumns: ["account_id", "generation"])
+            s.generations.append(GenerationRow(accountId: try r.value("account_id"), generation: try r.value("generation"),
+                                               nonce: try r.value("nonce"), issued: try r.value("issued"),
+                                               expires: try r.value("expires"), runId: try r.value("run_id")))
         }
         for row in try Row.fetchAll(db, sql: "SELECT name, value FROM counters") {
-            s.counters[row["name"]] = row["value"]
+            let r = StateRowReader(row, table: "counters", idColumns: ["name"])
+            s.counters[try r.value("name")] = try r.value("value", as: Int.self)
         }
         s.canonicalise()
         return s
@@ -228,8 +247,4 @@ private func encodeJSON<T: Encodable>(_ value: T) throws -> String {
     let e = JSONEncoder()
     e.outputFormatting = [.sortedKeys]
     return String(decoding: try e.encode(value), as: UTF8.self)
-}
-
-private func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-    try JSONDecoder().decode(type, from: Data(text.utf8))
 }

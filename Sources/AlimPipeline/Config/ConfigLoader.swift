@@ -2,8 +2,9 @@ import AlimCore
 import Foundation
 import TOMLKit
 
-/// Reads `alim.toml`. No file means this département's defaults; a file that does not parse is a
-/// configuration error (exit 64), never silently ignored.
+/// Reads `alim.toml`. No file means this département's defaults; a file that does not parse, an unknown
+/// key or a value of the wrong type is a configuration error (exit 64) naming the key and its line,
+/// never silently ignored.
 public enum ConfigLoader {
     /// Loads the configuration at `path`, or the defaults when `path` is nil.
     public static func load(_ path: String?) throws -> AlimConfig {
@@ -13,19 +14,21 @@ public enum ConfigLoader {
         }
         do {
             return try TOMLDecoder().decode(AlimConfig.self, from: text)
-        } catch let DecodingError.dataCorrupted(context) {
-            // A value outside its list (`credentials = "ent"` or `"alim"`): the decoder's sentence names it.
-            throw PipelineError.usage("Configuration \(path) invalide : \(context.debugDescription).")
+        } catch let problem as ConfigProblem {
+            // An unknown key, a value of the wrong type or outside its list: named with its line.
+            let line = TOMLKeyLocator.line(of: problem.path, in: text)
+            throw PipelineError.usage(problem.sentence(location: line.map { "\(path), ligne \($0)" } ?? path))
         } catch let error as TOMLParseError {
             throw PipelineError.usage("Configuration \(path) invalide, ligne \(error.source.begin.line), colonne \(error.source.begin.column) : \(error.description)")
         } catch {
-            throw PipelineError.usage("Configuration \(path) invalide : \(error)")
+            throw PipelineError.usage("Configuration \(path) illisible : le fichier n'a pas la forme attendue (sections [policy], [accounts], [sheets], [identity], [limits], [schools]).")
         }
     }
 
     /// The commented default configuration `alim init` writes.
     public static let defaultFile = """
     # alim.toml — configuration d'Alim. Every key is optional: a missing key takes the default shown.
+    # An unknown key or a value of the wrong type stops Alim (exit 64) with the key and its line.
 
     [policy]
     # Authentication per platform and profile: "local" (One login + activation code) or "educonnect".

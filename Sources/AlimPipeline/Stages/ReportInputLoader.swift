@@ -3,10 +3,10 @@ import AlimIdentity
 import AlimReport
 import Foundation
 
-/// Gathers whatever artifacts a run has into the report's input.
+/// Gathers whatever artifacts a run has into the report's input; an artifact there but unreadable stops it.
 enum ReportInputLoader {
-    static func load(_ ctx: StageContext) -> ReportInput {
-        ReportInput(runId: ctx.runId, date: ctx.date,
+    static func load(_ ctx: StageContext) throws -> ReportInput {
+        try ReportInput(runId: ctx.runId, date: ctx.date,
                     stages: ctx.record.stageSummaries,
                     exitStatus: ctx.record.exitStatus ?? .success,
                     ingest: ctx.loadIfPresent(IngestArtifact.self, ArtifactName.ingest),

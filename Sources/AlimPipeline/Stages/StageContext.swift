@@ -22,16 +22,26 @@ struct StageContext {
             throw PipelineError.missingArtifact(
                 "L'artefact \(name) de l'étape « \(stage.rawValue) » manque dans le run \(runId) : relancez cette étape d'abord.")
         }
-        do {
-            return try ArtifactCoding.read(type, from: url)
-        } catch {
-            throw PipelineError.missingArtifact("L'artefact \(name) du run \(runId) est illisible (\(error)) : relancez l'étape « \(stage.rawValue) ».")
-        }
+        return try Self.read(type, from: url)
     }
 
-    /// Loads an artifact if present (the report works with whatever ran).
-    func loadIfPresent<T: Decodable>(_ type: T.Type, _ name: String) -> T? {
-        try? ArtifactCoding.read(type, from: file(name))
+    /// Loads an artifact if present (the report works with whatever ran); one that is there but cannot be
+    /// read (another format, damaged) stops the stage like any other.
+    func loadIfPresent<T: Decodable>(_ type: T.Type, _ name: String) throws -> T? {
+        let url = file(name)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try Self.read(type, from: url)
+    }
+
+    /// Reads an artifact; one of another format or damaged is the operator's to fix (exit 64), in French.
+    static func read<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        do {
+            return try ArtifactCoding.read(type, from: url)
+        } catch let error as ArtifactError {
+            throw PipelineError.usage(error.description)
+        } catch {
+            throw PipelineError.usage("L'artefact \(url.lastPathComponent) est illisible : relancez l'exécution complète.")
+        }
     }
 }
 

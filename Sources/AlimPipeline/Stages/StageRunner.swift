@@ -124,7 +124,7 @@ enum StageRunner {
     }
 
     private static func report(_ ctx: StageContext) throws -> Outcome {
-        let input = ReportInputLoader.load(ctx)
+        let input = try ReportInputLoader.load(ctx)
         let summary = Report.summary(input)
         try ArtifactCoding.write(summary, to: ctx.file(ArtifactName.summary))
         try SecureFile.write(Report.html(input), to: ctx.file(ArtifactName.report))

@@ -54,9 +54,9 @@ public struct RunRecord: Codable, Sendable {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(fileName).path)
     }
 
-    /// Reads `run.json` of a run folder.
+    /// Reads `run.json` of a run folder; one of another format or damaged is a usage error (exit 64).
     public static func load(from folder: URL) throws -> RunRecord {
-        try ArtifactCoding.read(RunRecord.self, from: folder.appendingPathComponent(fileName))
+        try StageContext.read(RunRecord.self, from: folder.appendingPathComponent(fileName))
     }
 
     /// Writes `run.json` atomically.

@@ -1,16 +1,11 @@
-/// HMAC-SHA256 (RFC 2104): the keyed function that turns the secret key, an account and a stored
-/// nonce into the same activation code on every run, so the state never holds a code in clear.
+import Crypto
+
+/// HMAC-SHA256 (RFC 2104, swift-crypto): the keyed function that turns the secret key, an account and a
+/// stored nonce into the same activation code on every run, so the state never holds a code in clear.
+/// Also derives the nonces and the ENT code fingerprints. Checked against RFC 4231 in CryptoTests.
 enum HMACSHA256 {
     static func mac(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var k = key.count > SHA256.blockSize ? SHA256.hash(key) : key
-        k += [UInt8](repeating: 0, count: SHA256.blockSize - k.count)
-        var inner = SHA256()
-        inner.update(k.map { $0 ^ 0x36 })
-        inner.update(message)
-        var outer = SHA256()
-        outer.update(k.map { $0 ^ 0x5c })
-        outer.update(inner.finalize())
-        return outer.finalize()
+        Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
     }
 }
 

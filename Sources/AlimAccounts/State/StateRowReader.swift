@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// One row of a state table, read strictly: a NULL where a value is required, a value of the wrong
+/// type, an enumeration value this binary does not know or a JSON column that does not decode is an
+/// `AccountsError.damagedState` naming the table, the row and the column, never a default (a damaged
+/// `auth` must not turn an account into a local one).
+///
+/// The accounts and persons rows gather columns and child tables (`links`, `person_keys`) and keep
+/// their own Codable form for the run's base snapshot, so they are read column by column here rather
+/// than through GRDB's Codable records.
+struct StateRowReader {
+    let row: Row
+    let table: String
+    /// How the error names the row: its id (`O0000001`), or its key columns.
+    let rowId: String
+
+    init(_ row: Row, table: String, idColumns: [String]) {
+        self.row = row
+        self.table = table
+        self.rowId = idColumns.map { column in
+            let value: DatabaseValue = row[column] ?? .null
+            return Self.describe(value)
+        }.joined(separator: "#")
+    }
+
+    func damaged(_ column: String) -> AccountsError {
+        let value: DatabaseValue = row[column] ?? .null
+        return .damagedState(table: table, row: rowId, column: column, value: Self.describe(value))
+    }
+
+    /// A required value.
+    func value<V: DatabaseValueConvertible>(_ column: String, as type: V.Type = V.self) throws -> V {
+        let dbValue: DatabaseValue = row[column] ?? .null
+        guard !dbValue.isNull, let value = V.fromDatabaseValue(dbValue) else { throw damaged(column) }
+        return value
+    }
+
+    /// An optional value: NULL is nil, anything else must have the type.
+    func optional<V: DatabaseValueConvertible>(_ column: String, as type: V.Type = V.self) throws -> V? {
+        let dbValue: DatabaseValue = row[column] ?? .null
+        if dbValue.isNull { return nil }
+        guard let value = V.fromDatabaseValue(dbValue) else { throw damaged(column) }
+        return value
+    }
+
+    /// One of an enumeration's raw values.
+    func choice<E: RawRepresentable>(_ column: String, as type: E.Type = E.self) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: try self.value(column, as: String.self)) else { throw damaged(column) }
+        return value
+    }
+
+    /// One of an enumeration's raw values, or NULL.
+    func optionalChoice<E: RawRepresentable>(_ column: String, as type: E.Type = E.self) throws -> E? where E.RawValue == String {
+        guard let raw = try optional(column, as: String.self) else { return nil }
+        guard let value = E(rawValue: raw) else { throw damaged(column) }
+        return value
+    }
+
+    /// A JSON text column.
+    func json<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        let text = try value(column, as: String.self)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw damaged(column)
+        }
+    }
+
+    /// A value as the operator would see it in `sqlite3`, shortened.
+    static func describe(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "NULL"
+        case let .int64(i): return String(i)
+        case let .double(d): return String(d)
+        case let .string(s): return s.count > 60 ? String(s.prefix(60)) + "…" : s
+        case let .blob(b): return "<\(b.count) octets>"
+        }
+    }
+}
