@@ -31,19 +31,15 @@ public enum ArtifactCoding {
 
     /// Decodes an artifact written by `encode`, refusing another format or a damaged file.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, name: String = "") throws -> T {
-        let found: Int
+        // One parse: the version is checked inside the decoding, before the artifact's own fields.
         do {
-            found = try JSONDecoder().decode(FormatProbe.self, from: data).formatVersion ?? 1
-        } catch {
-            throw ArtifactError(name: name, kind: .undecodable(field: nil))
-        }
-        guard found == formatVersion else {
-            throw ArtifactError(name: name, kind: .otherFormat(found: found, expected: formatVersion))
-        }
-        do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONDecoder().decode(VersionedDecoding<T>.self, from: data).value
+        } catch let mismatch as FormatMismatch {
+            throw ArtifactError(name: name, kind: .otherFormat(found: mismatch.found, expected: formatVersion))
         } catch let error as DecodingError {
             throw ArtifactError(name: name, kind: .undecodable(field: error.fieldPath))
+        } catch {
+            throw ArtifactError(name: name, kind: .undecodable(field: nil))
         }
     }
 
@@ -70,9 +66,20 @@ public enum ArtifactCoding {
 
     private enum VersionKey: String, CodingKey { case formatVersion }
 
-    private struct FormatProbe: Decodable {
-        var formatVersion: Int?
+    /// Reads `formatVersion` first and refuses another format before decoding the artifact itself
+    /// from the same parse (a second full parse would double the time and memory of every read).
+    private struct VersionedDecoding<Value: Decodable>: Decodable {
+        let value: Value
+
+        init(from decoder: Decoder) throws {
+            // Not an object, or a version that is no number: damaged (a DecodingError). No version: format 1.
+            let found = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .formatVersion) ?? 1
+            guard found == ArtifactCoding.formatVersion else { throw FormatMismatch(found: found) }
+            value = try Value(from: decoder)
+        }
     }
+
+    private struct FormatMismatch: Error { let found: Int }
 }
 
 /// An artifact a stage cannot read: written by another version of Alim, or damaged.
