@@ -11,7 +11,7 @@ FUZZ_SECONDS ?= 60
 TEST_FUZZ_SECONDS ?= 10
 BIN = .build/debug/alim
 
-.PHONY: deps build run test fixtures check-fixtures faults fuzz bench-xml bench-match bench-sheets bench-links clean
+.PHONY: deps build run test fixtures check-fixtures faults fuzz bench-xml bench-match bench-sheets bench-links bench-run clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -70,6 +70,10 @@ bench-sheets: build
 
 bench-links: build
 	bash scripts/bench-links.sh
+
+# The whole night (`alim run`) at 150,000 and 1,000,000 person records; SKIP_1M=1 for 150k only.
+bench-run: deps
+	bash scripts/bench-run.sh
 
 clean:
 	rm -rf .build $(WORKDIR)

@@ -54,6 +54,7 @@ class School:
         self.classes = []  # (label, [levels])
         self.pupils = []   # dicts
         self.guardians = []  # dicts: names, contacts, children (pupil indices or "gone" dicts)
+        self.families = []   # dicts: surname, other, pupils (indices), guardians (indices); for gen_run_bench.py
 
     def surname(self):
         if self.r.random() < 0.35:
@@ -62,10 +63,12 @@ class School:
         return self.r.choices(names, weights)[0]
 
 
-def build(r, uai, label):
+def build(r, uai, label, pupils=None):
+    """One school. `pupils`: a target size (about that many pupils, classes of 18 to 28); by default 4 to 12
+    classes. Without `pupils` the draws are those of the original generator, so its output is unchanged."""
     s = School(r, uai, label)
     levels = LEVELS[1:] if r.random() < 0.8 else LEVELS
-    n_classes = r.randint(4, 12)
+    n_classes = r.randint(4, 12) if pupils is None else max(1, round(pupils / 23))
     for k in range(n_classes):
         lv = levels[min(len(levels) - 1, k * len(levels) // n_classes)]
         if r.random() < 0.25 and lv[0] in ("CE1", "CE2", "CM1", "CM2", "CP"):
@@ -130,6 +133,8 @@ def build(r, uai, label):
         gone = []
         if r.random() < 0.005:  # a child who left: still named on the guardian row
             gone.append({"last": surname, "usage": "", "first": r.choice(BOYS + GIRLS), "class": kids[0]["class"]})
+        s.families.append({"surname": surname, "other": other, "pupils": idx,
+                           "guardians": list(range(len(s.guardians), len(s.guardians) + n_guardians))})
         for g in range(n_guardians):
             civ, first, last = parents[g]
             separated = g == 1 and r.random() < 0.2
