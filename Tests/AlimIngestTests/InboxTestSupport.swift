@@ -38,6 +38,11 @@ func cp1252(_ text: String) -> [UInt8] {
     }
 }
 
+/// The cells of a header line written as the exports write it (`"A";"B"`), quotes dropped.
+func headerCells(_ line: String) -> [String] {
+    line.split(separator: ";", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") }
+}
+
 /// Joins lines with CRLF and no final newline, as the ONDE samples are.
 func crlf(_ lines: [String]) -> String { lines.joined(separator: "\r\n") }
 

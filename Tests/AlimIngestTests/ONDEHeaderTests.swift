@@ -4,9 +4,7 @@ import XCTest
 
 /// Header recognition through the one header table.
 final class ONDEHeaderTests: XCTestCase {
-    private func cells(_ header: String) -> [String] {
-        header.split(separator: ";", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\"", with: "") }
-    }
+    private func cells(_ line: String) -> [String] { headerCells(line) }
 
     func testOndePupilHeaderWithLeadingSpaceCycle() throws {
         let map = try XCTUnwrap(HeaderMap.recognise(cells(OndeHeaders.pupilsQuoted)))
