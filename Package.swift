@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "AlimSheetsTests", dependencies: ["AlimSheets", "AlimCore", "CCairoPango"]),
         .testTarget(name: "AlimReportTests", dependencies: ["AlimReport", "AlimCore"]),
         .testTarget(name: "AlimPipelineTests", dependencies: [
-            "AlimPipeline", "AlimCore", "AlimIngest", "AlimTestSupport",
+            "AlimPipeline", "AlimCore", "AlimIngest", "AlimIdentity", "AlimTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],

@@ -11,14 +11,15 @@ import Foundation
 public enum ArtifactCoding {
     /// The format of the artifacts this version of Alim writes and reads. Raise it with any change of
     /// an artifact that an earlier Alim would misread or refuse. Format 1: before the version was written.
-    public static let formatVersion = 2
+    /// Format 3: compact JSON; normalized.json and identity.json hold only what their stage adds.
+    public static let formatVersion = 3
     /// The top-level key that carries `formatVersion`.
     public static let versionKey = "formatVersion"
 
     /// The encoder every stage uses for its persisted artifact.
     public static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 

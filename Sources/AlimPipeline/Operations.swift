@@ -41,7 +41,7 @@ public enum Operations {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw PipelineError.usage("Le run \(id) n'a pas de liste de doublons (étape match non exécutée).")
         }
-        let identity = try StageContext.read(IdentityArtifact.self, from: url)
+        let identity = try StageContext.read(IdentityFile.self, from: url)
         guard let pair = identity.review.first(where: { $0.id == pairId }) else {
             throw PipelineError.usage("La paire \(pairId) n'est pas dans la liste de doublons du run \(id) (voir review.csv).")
         }
@@ -56,7 +56,7 @@ public enum Operations {
         guard let id = runId ?? workdir.latestRunId() else { return [] }
         let url = workdir.runFolder(id).appendingPathComponent(ArtifactName.identity)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        return try StageContext.read(IdentityArtifact.self, from: url).review
+        return try StageContext.read(IdentityFile.self, from: url).review
     }
 
     /// Marks codes for renewal; the next run issues exactly these new codes.
@@ -83,9 +83,9 @@ public enum Operations {
         let record = try RunRecord.load(from: workdir.runFolder(id))
         let config = try ConfigLoader.load(record.configFile)
         let ctx = StageContext(workdir: workdir, runId: id, record: record, config: config, observer: SilentObserver())
-        let accounts = try ctx.load(AccountsArtifact.self, ArtifactName.accounts, producedBy: .accounts)
-        let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
-        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        let accounts = try ctx.accountsArtifact()
+        let identity = try ctx.identityArtifact()
+        let ingest = try ctx.ingestArtifact()
         let base = ctx.file("reprints")
         try SecureFile.makeDirectory(base)
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []

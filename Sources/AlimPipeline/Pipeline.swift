@@ -23,6 +23,9 @@ public struct RunResult: Sendable {
     public var runId: String
     public var exitStatus: ExitStatus
     public var runFolder: URL
+    /// The terminal summary, when the report stage ran in this command (built from the artifacts in
+    /// memory, so printing it reads nothing back).
+    public var summaryText: String? = nil
 }
 
 /// The pipeline's entry point: whole runs and single-stage reruns, under the workdir lock.
@@ -57,9 +60,10 @@ public enum Pipeline {
         workdir.sweepTemporaryFiles(in: folder)
         try record.save(to: folder)
         try workdir.markLatest(record.runId)
+        let store = ArtifactStore()
         let status = try execute(StageName.allCases, record: record, workdir: workdir, config: config, observer: observer,
-                                 completesRun: true)
-        return RunResult(runId: record.runId, exitStatus: status, runFolder: folder)
+                                 store: store, completesRun: true)
+        return RunResult(runId: record.runId, exitStatus: status, runFolder: folder, summaryText: store.reportText)
     }
 
     /// Reruns one stage of an existing run from the persisted output of the stage before it.
@@ -77,8 +81,9 @@ public enum Pipeline {
         let config = try ConfigLoader.load(record.configFile)
         workdir.sweepTemporaryFiles(in: folder)
         let stages = throughEnd ? stage.throughEnd : [stage]
-        let status = try execute(stages, record: record, workdir: workdir, config: config, observer: observer)
-        return RunResult(runId: runId, exitStatus: status, runFolder: folder)
+        let store = ArtifactStore()
+        let status = try execute(stages, record: record, workdir: workdir, config: config, observer: observer, store: store)
+        return RunResult(runId: runId, exitStatus: status, runFolder: folder, summaryText: store.reportText)
     }
 
     /// Every run of the workdir with its stages, oldest first.
@@ -87,16 +92,22 @@ public enum Pipeline {
         return workdir.runIds().compactMap { try? RunRecord.load(from: workdir.runFolder($0)) }
     }
 
-    /// Runs `stages` in order, saving run.json after each; returns the run's exit status.
+    /// Runs `stages` in order, handing artifacts on in memory (`store`); returns the run's exit status.
+    ///
+    /// Each stage's files are written on the store's background queue while the next stage computes;
+    /// run.json is queued behind them, so it never marks a stage done before that stage's files are on
+    /// disk, and the command returns only once everything is written.
     private static func execute(_ stages: [StageName], record initial: RunRecord, workdir: Workdir, config: AlimConfig,
-                                observer: PipelineObserver, completesRun: Bool = false) throws -> ExitStatus {
+                                observer: PipelineObserver, store: ArtifactStore,
+                                completesRun: Bool = false) throws -> ExitStatus {
         var record = initial
         let folder = workdir.runFolder(record.runId)
         var exits: [ExitStatus] = record.exitStatus.map { [$0] } ?? []
         if stages.contains(.ingest) { exits = [] }
         for stage in stages {
             if stage == .report { record.exitStatus = ExitPolicy.combine(exits) }
-            let ctx = StageContext(workdir: workdir, runId: record.runId, record: record, config: config, observer: observer)
+            var ctx = StageContext(workdir: workdir, runId: record.runId, record: record, config: config, observer: observer)
+            ctx.store = store
             observer.stageStarted(stage)
             do {
                 let outcome = try StageRunner.run(stage, ctx)
@@ -104,6 +115,8 @@ public enum Pipeline {
                 record.finish(stage, status: .done, summary: outcome.summary)
                 observer.stageFinished(stage, summary: outcome.summary)
             } catch {
+                // What earlier stages queued is written first; then the failure is recorded.
+                try? store.writer.drain()
                 record.finish(stage, status: .failed, summary: nil)
                 let failure = (error as? PipelineError)?.exitStatus ?? .internalError
                 record.exitStatus = failure
@@ -114,8 +127,10 @@ public enum Pipeline {
             }
             record.exitStatus = ExitPolicy.combine(exits)
             if stage == stages.last && completesRun { record.completed = true }
-            try record.save(to: folder)
+            let snapshot = record
+            try store.writer.submit { try snapshot.save(to: folder) }
         }
+        try store.writer.drain()
         return record.exitStatus ?? .success
     }
 }

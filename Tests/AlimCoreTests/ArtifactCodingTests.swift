@@ -25,30 +25,30 @@ final class ArtifactCodingTests: XCTestCase {
         XCTAssertEqual(try ArtifactCoding.decode(Sample.self, from: data), sample)
         // A real artifact too.
         let ingest = try ArtifactCoding.encode(IngestArtifact(records: []))
-        XCTAssertTrue(String(decoding: ingest, as: UTF8.self).contains("\"formatVersion\" : 2"))
+        XCTAssertTrue(String(decoding: ingest, as: UTF8.self).contains("\"formatVersion\":3"))
         XCTAssertEqual(try ArtifactCoding.decode(IngestArtifact.self, from: ingest).records, [])
     }
 
     func testAnArtifactOfAnotherFormatIsRefused() throws {
         let plain = try JSONEncoder().encode(sample)   // as written before formats were (format 1)
         XCTAssertThrowsError(try ArtifactCoding.decode(Sample.self, from: plain, name: "ingest.json")) { error in
-            XCTAssertEqual(error as? ArtifactError, ArtifactError(name: "ingest.json", kind: .otherFormat(found: 1, expected: 2)))
+            XCTAssertEqual(error as? ArtifactError, ArtifactError(name: "ingest.json", kind: .otherFormat(found: 1, expected: 3)))
             XCTAssertEqual(String(describing: error),
-                           "L'artefact ingest.json a été écrit par une autre version d'Alim (format 1, attendu 2) : relancez l'exécution complète.")
+                           "L'artefact ingest.json a été écrit par une autre version d'Alim (format 1, attendu 3) : relancez l'exécution complète.")
         }
         var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: try ArtifactCoding.encode(sample)) as? [String: Any])
-        object["formatVersion"] = 3
+        object["formatVersion"] = 2   // the pretty-printed, embedding format of earlier Alims
         XCTAssertThrowsError(try ArtifactCoding.decode(Sample.self, from: try JSONSerialization.data(withJSONObject: object))) { error in
-            XCTAssertEqual((error as? ArtifactError)?.kind, .otherFormat(found: 3, expected: 2))
+            XCTAssertEqual((error as? ArtifactError)?.kind, .otherFormat(found: 2, expected: 3))
         }
     }
 
     func testADamagedArtifactIsRefusedNamingTheField() throws {
-        XCTAssertThrowsError(try ArtifactCoding.decode(Sample.self, from: Data("{\"formatVersion\": 2, \"na".utf8), name: "identity.json")) { error in
+        XCTAssertThrowsError(try ArtifactCoding.decode(Sample.self, from: Data("{\"formatVersion\": 3, \"na".utf8), name: "identity.json")) { error in
             XCTAssertEqual(error as? ArtifactError, ArtifactError(name: "identity.json", kind: .undecodable(field: nil)))
             XCTAssertTrue(String(describing: error).hasPrefix("L'artefact identity.json est illisible"), "\(error)")
         }
-        let wrong = Data("{\"formatVersion\": 2, \"name\": \"x\", \"items\": [{\"kind\": \"pupil\"}, {\"kind\": \"alien\"}]}".utf8)
+        let wrong = Data("{\"formatVersion\": 3, \"name\": \"x\", \"items\": [{\"kind\": \"pupil\"}, {\"kind\": \"alien\"}]}".utf8)
         XCTAssertThrowsError(try ArtifactCoding.decode(Sample.self, from: wrong, name: "identity.json")) { error in
             XCTAssertEqual((error as? ArtifactError)?.kind, .undecodable(field: "items.1.kind"))
             XCTAssertTrue(String(describing: error).contains("(champ items.1.kind)"), "\(error)")

@@ -14,7 +14,7 @@ final class ENTBundleEndToEndTests: XCTestCase {
         XCTAssertEqual(result.exitStatus, .success)
         let folder = result.runFolder.appendingPathComponent("ent")
         XCTAssertEqual(try TestSupport.mode(folder), 0o700)
-        let identity = try ArtifactCoding.read(IdentityArtifact.self, from: result.runFolder.appendingPathComponent("identity.json"))
+        let identity = try RunFolderArtifacts.identity(in: result.runFolder)
         let accounts = try ArtifactCoding.read(AccountsArtifact.self, from: result.runFolder.appendingPathComponent("accounts.json"))
         let primary = Set(identity.records.filter { $0.kind == .pupil && $0.stage == .primary }.compactMap(\.uai))
         let colleges = Set(identity.records.filter { $0.stage == .college }.compactMap(\.uai))

@@ -1,4 +1,5 @@
 import AlimCore
+import AlimIdentity
 import Foundation
 @testable import AlimPipeline
 import XCTest
@@ -201,5 +202,28 @@ final class EndToEndTests: XCTestCase {
         let conf = dir.appendingPathComponent("alim.toml")
         try ConfigLoader.defaultFile.write(to: conf, atomically: false, encoding: .utf8)
         XCTAssertEqual(try ConfigLoader.load(conf.path), AlimConfig.default)
+    }
+}
+
+/// No artifact embeds the one before it, and joining them back gives what the stages handed on.
+final class PersistedFormsTests: XCTestCase {
+    func testNormalizedAndIdentityHoldOnlyWhatTheirStageAdds() throws {
+        let workdir = try TestSupport.workdir("persisted-forms")
+        let run = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: nil, date: TestSupport.date))
+        func keys(_ name: String) throws -> Set<String> {
+            let data = try Data(contentsOf: run.runFolder.appendingPathComponent(name))
+            XCTAssertEqual(data.filter { $0 == 0x0A }.count, 1, "\(name) is compact: one line")
+            return Set(try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys)
+        }
+        XCTAssertEqual(try keys("normalized.json"), ["formatVersion", "keys"])
+        XCTAssertEqual(try keys("identity.json"), ["formatVersion", "persons", "review", "candidatePairs", "mergedPairs"])
+
+        // Joined with ingest.json, they are the artifacts the match stage computes from them.
+        let ingest = try ArtifactCoding.read(IngestArtifact.self, from: run.runFolder.appendingPathComponent("ingest.json"))
+        let identity = try RunFolderArtifacts.identity(in: run.runFolder)
+        let recomputed = Identity.match(Identity.normalize(ingest), decisions: [], config: AlimConfig.default.identity)
+        XCTAssertEqual(identity, recomputed)
+        XCTAssertFalse(identity.records.isEmpty)
+        XCTAssertEqual(identity.records.count, ingest.records.count)
     }
 }

@@ -107,7 +107,7 @@ final class LoudFailureCLITests: XCTestCase {
         try JSONSerialization.data(withJSONObject: object).write(to: ingest)
         let r = try alim(["stage", "normalize", "--run", runId, "--workdir", work.path])
         XCTAssertEqual(r.status, 64, r.err)
-        XCTAssertTrue(r.err.contains("L'artefact ingest.json a été écrit par une autre version d'Alim (format 1, attendu 2) : relancez l'exécution complète."), r.err)
+        XCTAssertTrue(r.err.contains("L'artefact ingest.json a été écrit par une autre version d'Alim (format 1, attendu 3) : relancez l'exécution complète."), r.err)
 
         // Damaged: truncated mid-file.
         let identity = work.appendingPathComponent("runs/\(runId)/identity.json")

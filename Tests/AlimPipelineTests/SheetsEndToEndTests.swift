@@ -19,7 +19,7 @@ final class SheetsEndToEndTests: XCTestCase {
         let run = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: work, configFile: TestSupport.alimCredentials,
                                               date: TestSupport.date))
         let accounts = try ArtifactCoding.read(AccountsArtifact.self, from: run.runFolder.appendingPathComponent("accounts.json"))
-        let identity = try ArtifactCoding.read(IdentityArtifact.self, from: run.runFolder.appendingPathComponent("identity.json"))
+        let identity = try RunFolderArtifacts.identity(in: run.runFolder)
         let sheetsRoot = run.runFolder.appendingPathComponent("sheets")
 
         // Every sheet due tonight is in its school's PDFs (printed) or e-mail (with the PDF attached).

@@ -1,4 +1,5 @@
 import AlimCore
+import AlimIdentity
 import Foundation
 
 /// Everything one stage needs: where the run lives, its inputs and settings.
@@ -8,6 +9,8 @@ struct StageContext {
     let record: RunRecord
     let config: AlimConfig
     let observer: PipelineObserver
+    /// Artifacts already in memory (a full run hands them on) and the background writer.
+    var store = ArtifactStore()
 
     var folder: URL { workdir.runFolder(runId) }
     var date: RunDate { record.date }
@@ -42,6 +45,46 @@ struct StageContext {
         } catch {
             throw PipelineError.usage("L'artefact \(url.lastPathComponent) est illisible : relancez l'exécution complète.")
         }
+    }
+}
+
+extension StageContext {
+    /// Tonight's ingest artifact: in memory when this command produced it, else read once from the run.
+    func ingestArtifact() throws -> IngestArtifact {
+        if let a = store.ingest { return a }
+        let a = try load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        store.ingest = a
+        return a
+    }
+
+    func normalizedArtifact() throws -> NormalizedArtifact {
+        if let a = store.normalized { return a }
+        let file = try load(NormalizedFile.self, ArtifactName.normalized, producedBy: .normalize)
+        let a = PersistedForms.normalized(file, ingest: try ingestArtifact())
+        store.normalized = a
+        return a
+    }
+
+    func identityArtifact() throws -> IdentityArtifact {
+        if let a = store.identity { return a }
+        let file = try load(IdentityFile.self, ArtifactName.identity, producedBy: .match)
+        let a = PersistedForms.identity(file, ingest: try ingestArtifact())
+        store.identity = a
+        return a
+    }
+
+    func accountsArtifact() throws -> AccountsArtifact {
+        if let a = store.accounts { return a }
+        let a = try load(AccountsArtifact.self, ArtifactName.accounts, producedBy: .accounts)
+        store.accounts = a
+        return a
+    }
+
+    /// For the report, which works with whatever ran: nil when the stage has neither run in this
+    /// command (`inMemory`) nor left its file in the run folder.
+    func ifPresent<T>(_ name: String, inMemory: Bool, _ read: () throws -> T) throws -> T? {
+        if inMemory || FileManager.default.fileExists(atPath: file(name).path) { return try read() }
+        return nil
     }
 }
 

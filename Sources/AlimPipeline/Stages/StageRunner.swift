@@ -42,11 +42,14 @@ enum StageRunner {
             throw PipelineError.usage("La boîte de dépôt \(inbox.path) n'existe pas ou n'est pas un dossier.")
         }
         let artifact = try Ingest.run(inbox: inbox, config: ctx.config, progress: ctx.observer.progress(for: .ingest))
-        try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.ingest))
-        try SecureFile.write(ContractFiles.findings(artifact.rejects).encoded(), to: ctx.file(ArtifactName.rejects))
-        try SecureFile.write(ContractFiles.findings(artifact.warnings).encoded(), to: ctx.file(ArtifactName.warnings))
-        try SecureFile.write(ContractFiles.linkReview(artifact.linkReview, records: artifact.records).encoded(),
-                             to: ctx.file(ArtifactName.linkReview))
+        ctx.store.ingest = artifact
+        let writer = ctx.store.writer
+        try writer.artifact(artifact, to: ctx.file(ArtifactName.ingest))
+        try writer.file(to: ctx.file(ArtifactName.rejects)) { ContractFiles.findings(artifact.rejects).encoded() }
+        try writer.file(to: ctx.file(ArtifactName.warnings)) { ContractFiles.findings(artifact.warnings).encoded() }
+        try writer.file(to: ctx.file(ArtifactName.linkReview)) {
+            ContractFiles.linkReview(artifact.linkReview, records: artifact.records).encoded()
+        }
         // File-level problems go to the log too (file, line and column; never a person's data), so the
         // operator's log collector sees them without opening rejects.csv.
         let logger = Logger(label: "alim.ingest")
@@ -62,27 +65,31 @@ enum StageRunner {
     }
 
     private static func normalize(_ ctx: StageContext) throws -> Outcome {
-        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        let ingest = try ctx.ingestArtifact()
         let normalized = Identity.normalize(ingest)
-        try ArtifactCoding.write(normalized, to: ctx.file(ArtifactName.normalized))
+        ctx.store.normalized = normalized
+        try ctx.store.writer.artifact(NormalizedFile(keys: normalized.keys), to: ctx.file(ArtifactName.normalized))
         return Outcome(summary: StageSummary(name: "normalize", recordsIn: ingest.records.count,
                                              recordsOut: normalized.ingest.records.count, rejects: 0, durationMs: 0))
     }
 
     private static func match(_ ctx: StageContext) throws -> Outcome {
-        let normalized = try ctx.load(NormalizedArtifact.self, ArtifactName.normalized, producedBy: .normalize)
+        let normalized = try ctx.normalizedArtifact()
         let decisions = try DecisionStore(url: ctx.workdir.decisionsFile).load()
         let identity = Identity.match(normalized, decisions: decisions, config: ctx.config.identity)
-        try ArtifactCoding.write(identity, to: ctx.file(ArtifactName.identity))
-        try SecureFile.write(Identity.reviewCSV(identity).encoded(), to: ctx.file(ArtifactName.review))
+        // The keys served their only purpose: free them before the accounts stage.
+        ctx.store.normalized = nil
+        ctx.store.identity = identity
+        try ctx.store.writer.artifact(IdentityFile(identity), to: ctx.file(ArtifactName.identity))
+        try ctx.store.writer.file(to: ctx.file(ArtifactName.review)) { Identity.reviewCSV(identity).encoded() }
         return Outcome(summary: StageSummary(name: "match", recordsIn: identity.records.count,
                                              recordsOut: identity.persons.count, rejects: 0, durationMs: 0))
     }
 
     private static func accounts(_ ctx: StageContext) throws -> Outcome {
-        let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
+        let identity = try ctx.identityArtifact()
         // The ENT's export lines (activation codes) are read from ingest.json only: no later artifact copies them.
-        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        let ingest = try ctx.ingestArtifact()
         let allow = Set(ctx.record.allowMassRemoval.compactMap { UAI($0) })
         let stage = AccountsStage(workdir: ctx.workdir.root, config: ctx.config)
         let artifact: AccountsArtifact
@@ -93,15 +100,19 @@ enum StageRunner {
             // An operator's mistake (an older run replayed, a damaged key), not a bug: say it in French, exit 64.
             throw PipelineError.usage(error.description + ".")
         }
-        try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.accounts))
-        try SecureFile.write(ContractFiles.accounts(artifact).encoded(), to: ctx.file(ArtifactName.accountsCSV))
-        try SecureFile.write(ContractFiles.lineage(artifact).encoded(), to: ctx.file(ArtifactName.lineage))
+        ctx.store.accounts = artifact
+        let writer = ctx.store.writer
+        try writer.artifact(artifact, to: ctx.file(ArtifactName.accounts))
+        try writer.file(to: ctx.file(ArtifactName.accountsCSV)) { ContractFiles.accounts(artifact).encoded() }
+        try writer.file(to: ctx.file(ArtifactName.lineage)) { ContractFiles.lineage(artifact).encoded() }
         // warnings.csv: ingest's, and the ENT lines this stage could not match (rewritten whole, so a rerun
         // of this stage gives the same file).
-        try SecureFile.write(ContractFiles.findings(ingest.warnings + artifact.warnings).encoded(),
-                             to: ctx.file(ArtifactName.warnings))
-        let directory = AccountsStage.directoryCSV(artifact, includeCodes: ctx.config.accounts.directoryIncludesCodes)
-        try SecureFile.write(directory.encoded(), to: ctx.file(ArtifactName.directory))
+        let warnings = ingest.warnings + artifact.warnings
+        try writer.file(to: ctx.file(ArtifactName.warnings)) { ContractFiles.findings(warnings).encoded() }
+        let includeCodes = ctx.config.accounts.directoryIncludesCodes
+        try writer.file(to: ctx.file(ArtifactName.directory)) {
+            AccountsStage.directoryCSV(artifact, includeCodes: includeCodes).encoded()
+        }
         try ENTBundleStep.run(artifact, identity: identity, ctx)
         return Outcome(summary: StageSummary(name: "accounts", recordsIn: identity.persons.count,
                                              recordsOut: artifact.accounts.count, rejects: 0, durationMs: 0),
@@ -109,15 +120,16 @@ enum StageRunner {
     }
 
     private static func sheets(_ ctx: StageContext) throws -> Outcome {
-        let accounts = try ctx.load(AccountsArtifact.self, ArtifactName.accounts, producedBy: .accounts)
-        let identity = try ctx.load(IdentityArtifact.self, ArtifactName.identity, producedBy: .match)
-        let ingest = try ctx.load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
+        let accounts = try ctx.accountsArtifact()
+        let identity = try ctx.identityArtifact()
+        let ingest = try ctx.ingestArtifact()
         let folder = ctx.file(ArtifactName.sheetsFolder)
         try? FileManager.default.removeItem(at: folder)
         try SecureFile.makeDirectory(folder)
         let artifact = try Sheets.run(accounts: accounts, identity: identity, rejects: ingest.rejects,
                                       config: ctx.config, date: ctx.date, outputDirectory: folder)
-        try ArtifactCoding.write(artifact, to: ctx.file(ArtifactName.sheets))
+        ctx.store.sheets = artifact
+        try ctx.store.writer.artifact(artifact, to: ctx.file(ArtifactName.sheets))
         let made = artifact.bundles.reduce(0) { $0 + $1.printed + $1.emailed }
         return Outcome(summary: StageSummary(name: "sheets", recordsIn: accounts.accounts.count,
                                              recordsOut: made, rejects: 0, durationMs: 0))
@@ -126,8 +138,10 @@ enum StageRunner {
     private static func report(_ ctx: StageContext) throws -> Outcome {
         let input = try ReportInputLoader.load(ctx)
         let summary = Report.summary(input)
-        try ArtifactCoding.write(summary, to: ctx.file(ArtifactName.summary))
-        try SecureFile.write(Report.html(input), to: ctx.file(ArtifactName.report))
+        try ctx.store.writer.artifact(summary, to: ctx.file(ArtifactName.summary))
+        let html = Report.html(input)
+        try ctx.store.writer.file(to: ctx.file(ArtifactName.report)) { Data(html.utf8) }
+        ctx.store.reportText = Report.text(input, runDirectory: ctx.folder.path)
         return Outcome(summary: StageSummary(name: "report", recordsIn: 0, recordsOut: 1, rejects: 0, durationMs: 0))
     }
 }

@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
                                  date: date ?? RunDate.today(), allowMassRemoval: allowMassRemoval)
         do {
             let result = try Pipeline.run(options, observer: ConsoleObserver(format: common.logFormat))
-            print(try Operations.summaryText(workdir: common.workdirURL, runId: result.runId))
+            print(try result.summaryText ?? Operations.summaryText(workdir: common.workdirURL, runId: result.runId))
             if result.exitStatus != .success { throw Exit.code(result.exitStatus) }
         } catch let code as ExitCode {
             throw code
