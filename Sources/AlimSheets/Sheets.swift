@@ -29,6 +29,8 @@ public enum Sheets {
                                  guardiansWithoutSheet: entries.filter { $0.status == .noSheet }.count))
             coverage += entries
         }
+        // Every bundle on disk before the stage reports success (the files were written unflushed).
+        try SecureFile.syncFileSystem(of: outputDirectory)
         return SheetsArtifact(bundles: bundles, coverage: coverage)
     }
 }

@@ -110,12 +110,11 @@ struct Reconciler {
             .sorted { x, y in
                 (x.0.platform.rawValue, x.1, x.0.profile.rawValue, x.0.clusterId)
                     < (y.0.platform.rawValue, y.1, y.0.profile.rawValue, y.0.clusterId)
-            }.map(\.0)
+            }
         var newRowOf: [String: Int] = [:]
-        for a in fresh {
+        for (a, base) in fresh {
             let prefix = a.platform == .one ? "O" : "C"
             let id = prefix + pad(state.next(a.platform.rawValue))
-            let base = LoginFolding.base(firstName: a.firstName, lastName: a.lastName, partMax: partMax)
             let login = allocators[a.platform, default: LoginAllocator(taken: [])].allocate(base: base)
             newRowOf[RunOutcome.slotKey(a.clusterId, a.platform, a.profile)] = state.accounts.count
             state.accounts.append(AccountRow(

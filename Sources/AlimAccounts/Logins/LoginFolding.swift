@@ -28,16 +28,20 @@ public enum LoginFolding {
 /// given again (the state keeps every login ever issued, even for deactivated accounts).
 struct LoginAllocator {
     private var taken: Set<String>
+    /// Per base, the next number to try: every smaller one is taken already (`taken` only grows), so a
+    /// common name's hundredth login costs one probe, not a hundred.
+    private var nextNumber: [String: Int] = [:]
 
     init(taken: Set<String>) { self.taken = taken }
 
     mutating func allocate(base: String) -> String {
-        var candidate = base
-        var n = 2
+        var n = nextNumber[base] ?? 1
+        var candidate = n == 1 ? base : base + String(n)
         while taken.contains(candidate) {
-            candidate = base + String(n)
             n += 1
+            candidate = base + String(n)
         }
+        nextNumber[base] = n + 1
         taken.insert(candidate)
         return candidate
     }

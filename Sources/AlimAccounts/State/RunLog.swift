@@ -67,15 +67,12 @@ enum RunLog {
             """, arguments: [runId, seq, date.description, outcome.created, outcome.updated, outcome.left,
                              outcome.deactivated, outcome.held, try encoder.encode(base)])
         let deactivated = Set(outcome.directory.filter { $0.action == .deactivate }.map(\.accountId))
+        let change = try db.makeStatement(sql: "INSERT INTO run_changes (run_id, account_id, change) VALUES (?, ?, ?)")
         for a in outcome.accounts where a.change != .unchanged {
-            let change = deactivated.contains(a.id) ? "deactivated" : a.change.rawValue
-            try db.execute(sql: "INSERT INTO run_changes (run_id, account_id, change) VALUES (?, ?, ?)",
-                           arguments: [runId, a.id, change])
+            try change.execute(arguments: [runId, a.id, deactivated.contains(a.id) ? "deactivated" : a.change.rawValue])
         }
-        for id in outcome.consumedRenewals.sorted() {
-            try db.execute(sql: "UPDATE renewals SET consumed_run = ? WHERE account_id = ? AND consumed_run IS NULL",
-                           arguments: [runId, id])
-        }
+        let consume = try db.makeStatement(sql: "UPDATE renewals SET consumed_run = ? WHERE account_id = ? AND consumed_run IS NULL")
+        for id in outcome.consumedRenewals.sorted() { try consume.execute(arguments: [runId, id]) }
     }
 }
 

@@ -12,17 +12,24 @@ import GRDB
 struct StateRowReader {
     let row: Row
     let table: String
-    /// How the error names the row: its id (`O0000001`), or its key columns.
-    let rowId: String
+    let idColumns: [String]
 
     init(_ row: Row, table: String, idColumns: [String]) {
         self.row = row
         self.table = table
-        self.rowId = idColumns.map { column in
+        self.idColumns = idColumns
+    }
+
+    /// How the error names the row: its id (`O0000001`), or its key columns (built only for an error).
+    var rowId: String {
+        idColumns.map { column in
             let value: DatabaseValue = row[column] ?? .null
             return Self.describe(value)
         }.joined(separator: "#")
     }
+
+    /// One decoder for every JSON column of a load (a decoder per value costs more than the value).
+    private static let decoder = JSONDecoder()
 
     func damaged(_ column: String) -> AccountsError {
         let value: DatabaseValue = row[column] ?? .null
@@ -61,7 +68,7 @@ struct StateRowReader {
     func json<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
         let text = try value(column, as: String.self)
         do {
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            return try Self.decoder.decode(T.self, from: Data(text.utf8))
         } catch {
             throw damaged(column)
         }

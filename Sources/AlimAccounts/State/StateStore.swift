@@ -202,49 +202,104 @@ struct StateStore {
     // MARK: Saving
 
     /// Replaces the whole state with `s` (inside the caller's transaction).
+    ///
+    /// Each INSERT is compiled once and bound per row, and the JSON columns are written directly (`JSONColumnEncoder`): at a
+    /// département's 150,000 accounts, compiling the SQL and building encoders per row was most of the
+    /// stage's time.
     static func replace(_ db: Database, with s: StateSnapshot) throws {
         for table in ["person_keys", "links", "logins", "accounts", "persons", "code_generations", "counters"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        let json = JSONColumnEncoder()
+        let person = try db.makeStatement(sql: "INSERT INTO persons (id, kind, cluster_id) VALUES (?, ?, ?)")
+        let personKey = try db.makeStatement(sql: "INSERT INTO person_keys (person_id, key) VALUES (?, ?)")
         for p in s.persons {
-            try db.execute(sql: "INSERT INTO persons (id, kind, cluster_id) VALUES (?, ?, ?)",
-                           arguments: [p.id, p.kind.rawValue, p.clusterId])
-            for k in p.keys {
-                try db.execute(sql: "INSERT INTO person_keys (person_id, key) VALUES (?, ?)", arguments: [p.id, k])
-            }
+            try person.execute(arguments: [p.id, p.kind.rawValue, p.clusterId])
+            for k in p.keys { try personKey.execute(arguments: [p.id, k]) }
         }
+        let account = try db.makeStatement(sql: """
+            INSERT INTO accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
+              birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on,
+              ent_login, ent_code_mac, merged_into)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let login = try db.makeStatement(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)")
+        let link = try db.makeStatement(sql: "INSERT INTO links (guardian_account, pupil_account) VALUES (?, ?)")
         for a in s.accounts {
-            try db.execute(sql: """
-                INSERT INTO accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
-                  birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on,
-                  ent_login, ent_code_mac, merged_into)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue,
-                                 a.login, a.lastName, a.firstName, a.birthDate, try encodeJSON(a.uais),
-                                 try encodeJSON(a.classes), a.level?.rawValue, a.email, a.hasCollegeChild,
-                                 try encodeJSON(a.records), a.status.rawValue, a.leftSince, a.activatedOn,
-                                 a.entLogin, a.entCodeMAC, a.mergedInto])
-            try db.execute(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)",
-                           arguments: [a.platform.rawValue, a.login, a.id])
-            for child in a.children {
-                try db.execute(sql: "INSERT INTO links (guardian_account, pupil_account) VALUES (?, ?)",
-                               arguments: [a.id, child])
-            }
+            try account.execute(arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue,
+                                            a.auth.rawValue, a.login, a.lastName, a.firstName, a.birthDate,
+                                            json.text(a.uais), json.text(a.classes), a.level?.rawValue, a.email,
+                                            a.hasCollegeChild, json.text(a.records), a.status.rawValue, a.leftSince,
+                                            a.activatedOn, a.entLogin, a.entCodeMAC, a.mergedInto])
+            try login.execute(arguments: [a.platform.rawValue, a.login, a.id])
+            for child in a.children { try link.execute(arguments: [a.id, child]) }
         }
+        let generation = try db.makeStatement(sql: """
+            INSERT INTO code_generations (account_id, generation, nonce, issued, expires, run_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
         for g in s.generations {
-            try db.execute(sql: """
-                INSERT INTO code_generations (account_id, generation, nonce, issued, expires, run_id)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [g.accountId, g.generation, g.nonce, g.issued, g.expires, g.runId])
+            try generation.execute(arguments: [g.accountId, g.generation, g.nonce, g.issued, g.expires, g.runId])
         }
+        let counter = try db.makeStatement(sql: "INSERT INTO counters (name, value) VALUES (?, ?)")
         for (name, value) in s.counters.sorted(by: { $0.key < $1.key }) {
-            try db.execute(sql: "INSERT INTO counters (name, value) VALUES (?, ?)", arguments: [name, value])
+            try counter.execute(arguments: [name, value])
         }
     }
 }
 
-private func encodeJSON<T: Encodable>(_ value: T) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys]
-    return String(decoding: try e.encode(value), as: UTF8.self)
+/// The JSON text of a state column (`uais`, `classes`, `records`), written directly.
+///
+/// These columns are flat lists of strings (or of `{file, ref}` pairs): a general encoder per value
+/// was a third of the state's write time. The text is standard JSON that `StateRowReader.json` decodes
+/// strictly like any other (`StateJSONColumnTests` checks the round trip on hostile strings).
+struct JSONColumnEncoder {
+    func text(_ strings: [String]) -> String {
+        var out = "["
+        for (i, s) in strings.enumerated() {
+            if i > 0 { out += "," }
+            Self.append(s, to: &out)
+        }
+        return out + "]"
+    }
+
+    func text(_ uais: [UAI]) -> String { text(uais.map(\.value)) }
+
+    func text(_ refs: [RecordRef]) -> String {
+        var out = "["
+        for (i, r) in refs.enumerated() {
+            if i > 0 { out += "," }
+            out += "{\"file\":"
+            Self.append(r.file, to: &out)
+            out += ",\"ref\":"
+            Self.append(r.ref, to: &out)
+            out += "}"
+        }
+        return out + "]"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
+    static func append(_ s: String, to out: inout String) {
+        out += "\""
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            out += s
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
 }

@@ -123,7 +123,8 @@ final class BundleWriter {
 
         try BundleZip.make(files: written, rootName: uai.value, date: date,
                            to: folder.deletingLastPathComponent().appendingPathComponent("\(uai.value).zip"))
-        try SecureFile.syncFileSystem(of: folder)
+        // No flush here: `Sheets.run` flushes the file system once after the last school (one syncfs
+        // per school waited, each time, for everything else the run was writing).
         return counts
     }
 
