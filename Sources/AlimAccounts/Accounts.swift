@@ -46,8 +46,9 @@ public struct AccountsStage: Sendable {
                 entRows: ent)
             let outcome = reconciler.reconcile(start.base, planned)
             try RunLog.undoPrevious(db, runId: runId, isRerun: start.isRerun)
+            try RunLog.keepBase(db, start)
             try StateStore.replace(db, with: outcome.state)
-            try RunLog.record(db, runId: runId, date: date, base: start.base, outcome: outcome)
+            try RunLog.record(db, runId: runId, date: date, outcome: outcome)
             try hook?()
             return outcome
         }

@@ -89,20 +89,53 @@ final class StateStrictnessTests: XCTestCase {
         try assertRefused(stage, .damagedState(table: "accounts", row: id, column: "has_college_child", value: "peut-être"))
     }
 
-    func testADamagedBaseSnapshotStopsTheRerunOfTheLatestRun() throws {
-        let (stage, _) = try stateAfterOneNight()
+    func testADamagedBaseRowStopsTheRerunOfTheLatestRun() throws {
+        let (stage, id) = try stateAfterOneNight()
+        let second = try stage.run(Fx.identity(night()), date: Fx.date.adding(days: 1), runId: "r2")
+        // r2's base is r1's state, kept by SQLite in the base_* tables (no JSON snapshot any more).
         let queue = try DatabaseQueue(path: stage.stateURL.path)
-        let blob = try XCTUnwrap(try queue.read { db in try Data.fetchOne(db, sql: "SELECT base_snapshot FROM runs WHERE run_id = 'r1'") })
-        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: blob) as? [String: Any])
+        let kept = try queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM base_accounts") ?? 0,
+             try Data.fetchOne(db, sql: "SELECT base_snapshot FROM runs WHERE run_id = 'r2'"))
+        }
+        XCTAssertEqual(kept.0, second.accounts.count)
+        XCTAssertNil(kept.1)
+        XCTAssertEqual(try stage.run(Fx.identity(night()), date: Fx.date.adding(days: 1), runId: "r2"), second,
+                       "a rerun from the base tables gives the same night")
+        try execute(stage, "UPDATE base_accounts SET status = 'zombie' WHERE id = ?", [id])
+        XCTAssertThrowsError(try stage.run(Fx.identity(night()), date: Fx.date.adding(days: 1), runId: "r2")) { error in
+            XCTAssertEqual(error as? AccountsError, .damagedState(table: "base_accounts", row: id, column: "status", value: "zombie"))
+        }
+    }
+
+    /// An earlier Alim kept the base as a JSON snapshot in `runs`: rerunning that run still starts from
+    /// it (moving it to the tables), and a damaged one is refused naming the field.
+    func testABaseSnapshotOfAnEarlierAlimIsStillReadStrictly() throws {
+        let (stage, _) = try stateAfterOneNight()
+        let second = try stage.run(Fx.identity(night()), date: Fx.date.adding(days: 1), runId: "r2")
+        let queue = try DatabaseQueue(path: stage.stateURL.path)
+        let base = try queue.read { db in try StateStore.load(db, copy: .base) }
+        XCTAssertEqual(base.accounts.count, 2, "r1's pupil and guardian")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try queue.write { db in
+            try db.execute(sql: "UPDATE runs SET base_snapshot = ? WHERE run_id = 'r2'", arguments: [try encoder.encode(base)])
+            for table in StateStore.baseTables { try db.execute(sql: "DELETE FROM base_\(table)") }
+        }
+        XCTAssertEqual(try stage.run(Fx.identity(night()), date: Fx.date.adding(days: 1), runId: "r2"), second)
+        let moved = try queue.read { db in try StateStore.load(db, copy: .base) }
+        XCTAssertEqual(moved, base, "the snapshot moved to the base tables")
+
+        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: try encoder.encode(base)) as? [String: Any])
         json["accounts"] = [["status": "zombie"]]
         let damaged = try JSONSerialization.data(withJSONObject: json)
-        try queue.write { db in try db.execute(sql: "UPDATE runs SET base_snapshot = ? WHERE run_id = 'r1'", arguments: [damaged]) }
-        XCTAssertThrowsError(try stage.run(Fx.identity(night()), date: Fx.date, runId: "r1")) { error in
+        try queue.write { db in try db.execute(sql: "UPDATE runs SET base_snapshot = ? WHERE run_id = 'r2'", arguments: [damaged]) }
+        XCTAssertThrowsError(try stage.run(Fx.identity(night()), date: Fx.date.adding(days: 1), runId: "r2")) { error in
             guard case let .damagedState(table, row, column, _)? = error as? AccountsError else {
                 return XCTFail("\(error)")
             }
             XCTAssertEqual(table, "runs")
-            XCTAssertEqual(row, "r1")
+            XCTAssertEqual(row, "r2")
             XCTAssertTrue(column.hasPrefix("base_snapshot (champ accounts.0."), column)
         }
     }
@@ -115,6 +148,7 @@ final class StateStrictnessTests: XCTestCase {
         }
         XCTAssertEqual(applied, StateStore.migrator.migrations)
         XCTAssertTrue(applied.contains("v3-merged-into"))
+        XCTAssertTrue(applied.contains("v4-base-tables"))
         try execute(stage, "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
         XCTAssertThrowsError(try stage.initialize()) { error in
             XCTAssertEqual(error as? AccountsError, .stateFromAnotherVersion(path: stage.stateURL.path, migrations: ["v9-from-the-future"]))

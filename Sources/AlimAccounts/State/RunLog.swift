@@ -6,6 +6,9 @@ import GRDB
 struct RunStart: Sendable {
     var base: StateSnapshot
     var isRerun: Bool
+    /// The base came from a JSON snapshot an earlier Alim kept in `runs.base_snapshot`: this rerun
+    /// moves it to the `base_*` tables.
+    var baseFromSnapshot = false
     /// `accountId#generation` → nonce drawn by the earlier execution of this run id.
     var reuseNonces: [String: String]
     /// Renewal requests this run applies.
@@ -26,23 +29,30 @@ enum RunLog {
         let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM runs WHERE run_id = ?)", arguments: [runId]) ?? false
         if exists {
             let latestId: String = latest?["run_id"] ?? ""
-            guard latestId == runId, let blob: Data = latest?["base_snapshot"] else {
+            guard latestId == runId else {
                 throw AccountsError.notLatestRun(runId: runId, latest: latestId)
             }
-            // Strict like the tables: an unknown value in the snapshot is the row's damage, never a default.
+            // The base this run started from: the `base_*` tables, or an earlier Alim's JSON snapshot.
             var base: StateSnapshot
-            do {
-                base = try JSONDecoder().decode(StateSnapshot.self, from: blob)
-            } catch {
-                let field = (error as? DecodingError)?.snapshotField.map { " (champ \($0))" } ?? ""
-                throw AccountsError.damagedState(table: "runs", row: runId, column: "base_snapshot" + field, value: nil)
+            let blob: Data? = latest?["base_snapshot"]
+            if let blob {
+                // Strict like the tables: an unknown value in the snapshot is the row's damage, never a default.
+                do {
+                    base = try JSONDecoder().decode(StateSnapshot.self, from: blob)
+                } catch {
+                    let field = (error as? DecodingError)?.snapshotField.map { " (champ \($0))" } ?? ""
+                    throw AccountsError.damagedState(table: "runs", row: runId, column: "base_snapshot" + field, value: nil)
+                }
+                base.canonicalise()
+            } else {
+                base = try StateStore.load(db, copy: .base)
             }
-            base.canonicalise()
             var reuse: [String: String] = [:]
             for g in current.generations where g.runId == runId { reuse["\(g.accountId)#\(g.generation)"] = g.nonce }
             let renewals = try String.fetchAll(db, sql: "SELECT account_id FROM renewals WHERE consumed_run = ?",
                                                arguments: [runId])
-            return RunStart(base: base, isRerun: true, reuseNonces: reuse, renewals: Set(renewals))
+            return RunStart(base: base, isRerun: true, baseFromSnapshot: blob != nil, reuseNonces: reuse,
+                            renewals: Set(renewals))
         }
         let renewals = try String.fetchAll(db, sql: "SELECT account_id FROM renewals WHERE consumed_run IS NULL")
         return RunStart(base: current, isRerun: false, reuseNonces: [:], renewals: Set(renewals))
@@ -56,16 +66,25 @@ enum RunLog {
         try db.execute(sql: "DELETE FROM runs WHERE run_id = ?", arguments: [runId])
     }
 
-    static func record(_ db: Database, runId: String, date: RunDate, base: StateSnapshot, outcome: RunOutcome) throws {
+    /// Keeps the state this run starts from in the `base_*` tables (before the night replaces it), so
+    /// the run can be recomputed; a rerun's base is there already, or in an earlier Alim's snapshot.
+    static func keepBase(_ db: Database, _ start: RunStart) throws {
+        if !start.isRerun {
+            try StateStore.keepAsBase(db)
+        } else if start.baseFromSnapshot {
+            try StateStore.replace(db, with: start.base, copy: .base)
+        }
+    }
+
+    static func record(_ db: Database, runId: String, date: RunDate, outcome: RunOutcome) throws {
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM runs") ?? 0) + 1
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // The base is in the `base_*` tables (`keepBase`): no run keeps a JSON snapshot any more.
         try db.execute(sql: "UPDATE runs SET base_snapshot = NULL")
         try db.execute(sql: """
             INSERT INTO runs (run_id, seq, date, created, updated, left, deactivated, held, base_snapshot)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
             """, arguments: [runId, seq, date.description, outcome.created, outcome.updated, outcome.left,
-                             outcome.deactivated, outcome.held, try encoder.encode(base)])
+                             outcome.deactivated, outcome.held])
         let deactivated = Set(outcome.directory.filter { $0.action == .deactivate }.map(\.accountId))
         let change = try db.makeStatement(sql: "INSERT INTO run_changes (run_id, account_id, change) VALUES (?, ?, ?)")
         for a in outcome.accounts where a.change != .unchanged {

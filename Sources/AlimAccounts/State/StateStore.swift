@@ -139,7 +139,26 @@ struct StateStore {
         m.registerMigration("v3-merged-into") { db in
             try db.alter(table: "accounts") { t in t.add(column: "merged_into", .text) }
         }
+        // The latest run's base state as tables (`base_*`, the same columns as the state's own), copied
+        // by SQLite before the night's state replaces it, instead of a JSON snapshot encoded and decoded
+        // by Alim (a third of a département's night). A later migration adding a column to a state
+        // table adds it to its `base_` table too.
+        m.registerMigration("v4-base-tables") { db in
+            for table in Self.baseTables {
+                try db.execute(sql: "CREATE TABLE base_\(table) AS SELECT * FROM \(table) WHERE 0")
+            }
+        }
         return m
+    }
+
+    /// The tables that make up a state (`logins` is derived from `accounts`), copied as the base; in
+    /// an order that empties them without breaking a foreign key (accounts before their persons).
+    static let baseTables = ["person_keys", "links", "accounts", "persons", "code_generations", "counters"]
+
+    /// Which copy of the state to read or write: the current one, or the latest run's base (`base_*`).
+    enum Copy: String {
+        case current = ""
+        case base = "base_"
     }
 
     // MARK: Loading
@@ -148,28 +167,29 @@ struct StateStore {
         try queue.read { db in try Self.load(db) }
     }
 
-    /// Reads the whole state. Every value is read strictly (`StateRowReader`): a damaged row stops the
-    /// run with the row named, before anything is decided from it.
-    static func load(_ db: Database) throws -> StateSnapshot {
+    /// Reads the whole state (or the latest run's base). Every value is read strictly
+    /// (`StateRowReader`): a damaged row stops the run with the row named, before anything is decided from it.
+    static func load(_ db: Database, copy: Copy = .current) throws -> StateSnapshot {
+        let p = copy.rawValue
         var s = StateSnapshot()
         var keys: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT person_id, key FROM person_keys ORDER BY person_id, key") {
-            let r = StateRowReader(row, table: "person_keys", idColumns: ["person_id", "key"])
+        for row in try Row.fetchAll(db, sql: "SELECT person_id, key FROM \(p)person_keys ORDER BY person_id, key") {
+            let r = StateRowReader(row, table: p + "person_keys", idColumns: ["person_id", "key"])
             keys[try r.value("person_id", as: String.self), default: []].append(try r.value("key"))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id") {
-            let r = StateRowReader(row, table: "persons", idColumns: ["id"])
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)persons ORDER BY id") {
+            let r = StateRowReader(row, table: p + "persons", idColumns: ["id"])
             let id: String = try r.value("id")
             s.persons.append(PersonRow(id: id, kind: try r.choice("kind"), clusterId: try r.value("cluster_id"),
                                        keys: keys[id] ?? []))
         }
         var children: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM links ORDER BY guardian_account, pupil_account") {
-            let r = StateRowReader(row, table: "links", idColumns: ["guardian_account", "pupil_account"])
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)links ORDER BY guardian_account, pupil_account") {
+            let r = StateRowReader(row, table: p + "links", idColumns: ["guardian_account", "pupil_account"])
             children[try r.value("guardian_account", as: String.self), default: []].append(try r.value("pupil_account"))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY id") {
-            let r = StateRowReader(row, table: "accounts", idColumns: ["id"])
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)accounts ORDER BY id") {
+            let r = StateRowReader(row, table: p + "accounts", idColumns: ["id"])
             let id: String = try r.value("id")
             s.accounts.append(AccountRow(
                 id: id, personId: try r.value("person_id"), clusterId: try r.value("cluster_id"),
@@ -185,14 +205,14 @@ struct StateStore {
                 entLogin: try r.optional("ent_login"), entCodeMAC: try r.optional("ent_code_mac"),
                 mergedInto: try r.optional("merged_into")))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM code_generations ORDER BY account_id, generation") {
-            let r = StateRowReader(row, table: "code_generations", idColumns: ["account_id", "generation"])
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)code_generations ORDER BY account_id, generation") {
+            let r = StateRowReader(row, table: p + "code_generations", idColumns: ["account_id", "generation"])
             s.generations.append(GenerationRow(accountId: try r.value("account_id"), generation: try r.value("generation"),
                                                nonce: try r.value("nonce"), issued: try r.value("issued"),
                                                expires: try r.value("expires"), runId: try r.value("run_id")))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM counters") {
-            let r = StateRowReader(row, table: "counters", idColumns: ["name"])
+        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM \(p)counters") {
+            let r = StateRowReader(row, table: p + "counters", idColumns: ["name"])
             s.counters[try r.value("name")] = try r.value("value", as: Int.self)
         }
         s.canonicalise()
@@ -201,47 +221,56 @@ struct StateStore {
 
     // MARK: Saving
 
+    /// Copies the current state into the `base_*` tables (inside the caller's transaction, before the
+    /// night replaces it): what a rerun of this run starts from.
+    static func keepAsBase(_ db: Database) throws {
+        for table in baseTables {
+            try db.execute(sql: "DELETE FROM base_\(table)")
+            try db.execute(sql: "INSERT INTO base_\(table) SELECT * FROM \(table)")
+        }
+    }
+
     /// Replaces the whole state with `s` (inside the caller's transaction).
     ///
     /// Each INSERT is compiled once and bound per row, and the JSON columns are written directly (`JSONColumnEncoder`): at a
     /// département's 150,000 accounts, compiling the SQL and building encoders per row was most of the
     /// stage's time.
-    static func replace(_ db: Database, with s: StateSnapshot) throws {
-        for table in ["person_keys", "links", "logins", "accounts", "persons", "code_generations", "counters"] {
-            try db.execute(sql: "DELETE FROM \(table)")
-        }
+    static func replace(_ db: Database, with s: StateSnapshot, copy: Copy = .current) throws {
+        let p = copy.rawValue
+        let tables = copy == .current ? ["logins"] + baseTables : baseTables
+        for table in tables { try db.execute(sql: "DELETE FROM \(p)\(table)") }
         let json = JSONColumnEncoder()
-        let person = try db.makeStatement(sql: "INSERT INTO persons (id, kind, cluster_id) VALUES (?, ?, ?)")
-        let personKey = try db.makeStatement(sql: "INSERT INTO person_keys (person_id, key) VALUES (?, ?)")
+        let person = try db.makeStatement(sql: "INSERT INTO \(p)persons (id, kind, cluster_id) VALUES (?, ?, ?)")
+        let personKey = try db.makeStatement(sql: "INSERT INTO \(p)person_keys (person_id, key) VALUES (?, ?)")
         for p in s.persons {
             try person.execute(arguments: [p.id, p.kind.rawValue, p.clusterId])
             for k in p.keys { try personKey.execute(arguments: [p.id, k]) }
         }
         let account = try db.makeStatement(sql: """
-            INSERT INTO accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
+            INSERT INTO \(p)accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
               birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on,
               ent_login, ent_code_mac, merged_into)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let login = try db.makeStatement(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)")
-        let link = try db.makeStatement(sql: "INSERT INTO links (guardian_account, pupil_account) VALUES (?, ?)")
+        let link = try db.makeStatement(sql: "INSERT INTO \(p)links (guardian_account, pupil_account) VALUES (?, ?)")
         for a in s.accounts {
             try account.execute(arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue,
                                             a.auth.rawValue, a.login, a.lastName, a.firstName, a.birthDate,
                                             json.text(a.uais), json.text(a.classes), a.level?.rawValue, a.email,
                                             a.hasCollegeChild, json.text(a.records), a.status.rawValue, a.leftSince,
                                             a.activatedOn, a.entLogin, a.entCodeMAC, a.mergedInto])
-            try login.execute(arguments: [a.platform.rawValue, a.login, a.id])
+            if copy == .current { try login.execute(arguments: [a.platform.rawValue, a.login, a.id]) }
             for child in a.children { try link.execute(arguments: [a.id, child]) }
         }
         let generation = try db.makeStatement(sql: """
-            INSERT INTO code_generations (account_id, generation, nonce, issued, expires, run_id)
+            INSERT INTO \(p)code_generations (account_id, generation, nonce, issued, expires, run_id)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         for g in s.generations {
             try generation.execute(arguments: [g.accountId, g.generation, g.nonce, g.issued, g.expires, g.runId])
         }
-        let counter = try db.makeStatement(sql: "INSERT INTO counters (name, value) VALUES (?, ?)")
+        let counter = try db.makeStatement(sql: "INSERT INTO \(p)counters (name, value) VALUES (?, ?)")
         for (name, value) in s.counters.sorted(by: { $0.key < $1.key }) {
             try counter.execute(arguments: [name, value])
         }
