@@ -13,11 +13,25 @@ struct StateRowReader {
     let row: Row
     let table: String
     let idColumns: [String]
+    /// Column name → position, built once per query: GRDB's lookup by name folds case at every call,
+    /// which was a tenth of loading a département's state.
+    let columns: [String: Int]?
 
-    init(_ row: Row, table: String, idColumns: [String]) {
+    init(_ row: Row, table: String, idColumns: [String], columns: [String: Int]? = nil) {
         self.row = row
         self.table = table
         self.idColumns = idColumns
+        self.columns = columns
+    }
+
+    /// The positions of a query's columns, for every row of it.
+    static func columns(of row: Row) -> [String: Int] {
+        Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private func raw(_ column: String) -> DatabaseValue {
+        if let i = columns?[column] { return row[i] as DatabaseValue }
+        return row[column] ?? .null
     }
 
     /// How the error names the row: its id (`O0000001`), or its key columns (built only for an error).
@@ -38,14 +52,14 @@ struct StateRowReader {
 
     /// A required value.
     func value<V: DatabaseValueConvertible>(_ column: String, as type: V.Type = V.self) throws -> V {
-        let dbValue: DatabaseValue = row[column] ?? .null
+        let dbValue = raw(column)
         guard !dbValue.isNull, let value = V.fromDatabaseValue(dbValue) else { throw damaged(column) }
         return value
     }
 
     /// An optional value: NULL is nil, anything else must have the type.
     func optional<V: DatabaseValueConvertible>(_ column: String, as type: V.Type = V.self) throws -> V? {
-        let dbValue: DatabaseValue = row[column] ?? .null
+        let dbValue = raw(column)
         if dbValue.isNull { return nil }
         guard let value = V.fromDatabaseValue(dbValue) else { throw damaged(column) }
         return value

@@ -188,8 +188,10 @@ struct StateStore {
             let r = StateRowReader(row, table: p + "links", idColumns: ["guardian_account", "pupil_account"])
             children[try r.value("guardian_account", as: String.self), default: []].append(try r.value("pupil_account"))
         }
+        var columns: [String: Int]?
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)accounts ORDER BY id") {
-            let r = StateRowReader(row, table: p + "accounts", idColumns: ["id"])
+            if columns == nil { columns = StateRowReader.columns(of: row) }
+            let r = StateRowReader(row, table: p + "accounts", idColumns: ["id"], columns: columns)
             let id: String = try r.value("id")
             s.accounts.append(AccountRow(
                 id: id, personId: try r.value("person_id"), clusterId: try r.value("cluster_id"),
