@@ -47,7 +47,7 @@ public struct AccountsStage: Sendable {
             let outcome = reconciler.reconcile(start.base, planned)
             try RunLog.undoPrevious(db, runId: runId, isRerun: start.isRerun)
             try RunLog.keepBase(db, start)
-            try StateStore.replace(db, with: outcome.state)
+            try StateStore.update(db, from: start.current, to: outcome.state)
             try RunLog.record(db, runId: runId, date: date, outcome: outcome)
             try hook?()
             return outcome

@@ -5,6 +5,8 @@ import GRDB
 /// Where a run starts from, as recorded in the `runs` table.
 struct RunStart: Sendable {
     var base: StateSnapshot
+    /// The state as stored now (the base itself, except on a rerun): what the night's writes start from.
+    var current: StateSnapshot
     var isRerun: Bool
     /// The base came from a JSON snapshot an earlier Alim kept in `runs.base_snapshot`: this rerun
     /// moves it to the `base_*` tables.
@@ -51,11 +53,11 @@ enum RunLog {
             for g in current.generations where g.runId == runId { reuse["\(g.accountId)#\(g.generation)"] = g.nonce }
             let renewals = try String.fetchAll(db, sql: "SELECT account_id FROM renewals WHERE consumed_run = ?",
                                                arguments: [runId])
-            return RunStart(base: base, isRerun: true, baseFromSnapshot: blob != nil, reuseNonces: reuse,
+            return RunStart(base: base, current: current, isRerun: true, baseFromSnapshot: blob != nil, reuseNonces: reuse,
                             renewals: Set(renewals))
         }
         let renewals = try String.fetchAll(db, sql: "SELECT account_id FROM renewals WHERE consumed_run IS NULL")
-        return RunStart(base: current, isRerun: false, reuseNonces: [:], renewals: Set(renewals))
+        return RunStart(base: current, current: current, isRerun: false, reuseNonces: [:], renewals: Set(renewals))
     }
 
     /// Forgets what an earlier execution of this run id recorded (inside the run's transaction).
