@@ -29,6 +29,17 @@ enum HardRules {
     /// below this weight (frequent surname and first name) it stays distinct.
     static let nameOnlyReviewFloor = 16.0
 
+    /// Two rows of one file that are one guardian entered twice: same names, same address, a child in
+    /// common, one row giving the phone and the other the e-mail (so nothing can disagree), no sex or
+    /// relationship against it. The family graph alone never suffices: a father and his son, a mother and
+    /// the grandmother share a child and a home, but then a row repeats the household landline, gives
+    /// its own number, or has another first name.
+    static func twoRowsOfOneGuardian(_ p: PairAssessment) -> Bool {
+        p.guardians.0 && p.guardians.1 && p.sharedChild && p.address == .exact && p.surname == .exact
+            && p.firstName == .exact && !p.swapped && p.complementaryContacts && !p.sexDiffers && !p.relationshipConflict
+            && !p.phonesDiffer && !p.emailsDiffer && !p.sharedLandline
+    }
+
     /// The verdict for two normalised records (fills the record-level facts the assessment lacks).
     static func check(_ a: NormalizedRecord, _ b: NormalizedRecord, _ p: PairAssessment) -> RuleVerdict {
         var p = p
@@ -43,7 +54,16 @@ enum HardRules {
         if p.guardians.0 != p.guardians.1 {
             return .distinct(reason: "un élève et un responsable ne sont jamais la même personne")
         }
-        if p.ineEqual == false { return .distinct(reason: "INE différents") }
+        if p.ineEqual == false {
+            // Two INEs are two pupils, unless they are one character apart while everything else agrees:
+            // then one of them is a typing slip (a pupil re-entered in another school), weak evidence only.
+            guard p.ineTypo, !guardianPair, p.firstName == .exact, p.date == .exact, p.surname >= .close, !p.sexDiffers else {
+                return .distinct(reason: "INE différents")
+            }
+            if p.surname != .exact || !p.sharedGuardian {
+                return .noMerge(reason: "INE à un caractère près : faute de frappe possible, mais la famille ne le confirme pas", transitive: false)
+            }
+        }
         let ineSame = p.ineEqual == true
         // Twins: same birth date, close or different first names. Only an equal INE says otherwise.
         if !guardianPair, p.date == .exact, p.firstName == .close || p.firstName == .different,
@@ -88,8 +108,14 @@ enum HardRules {
         if !guardianPair, !ineSame, p.date == .different {
             return .distinct(reason: "dates de naissance différentes")
         }
-        if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
+        if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame), !Self.twoRowsOfOneGuardian(p) {
             return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
+        }
+        // Mother and grandmother, father and son: one surname, one home, one child. First names that are
+        // only close, with nothing personal in common, are two members of the family as likely as one typo.
+        if guardianPair, p.firstName == .close || p.firstName == .partial, !p.hasPersonalCorroboration, p.sharedChild {
+            return .noMerge(reason: "prénoms proches, seuls l'enfant et le domicile sont communs : peut-être deux membres de la famille",
+                            transitive: false)
         }
         // One letter off in the first name, same surname, and the same home (address or landline): a typo
         // of one guardian is likelier than two relatives one letter apart, but only the director can tell.

@@ -36,6 +36,11 @@ struct FeatureTable: Sendable {
     /// The compact first name as an encoding loss leaves it, every accented letter gone (`Benoît` →
     /// `BENOT`); -1 when the raw first name has no such letter.
     var firstAccentless: [Int32] = []
+    /// Loss patterns (`EncodingLoss`) of the birth name, usage name and first name; -1 when the raw name
+    /// holds neither a `?` nor a letter outside Latin-9 (nearly every record).
+    var lossLast: [Int32] = []
+    var lossUsage: [Int32] = []
+    var lossFirst: [Int32] = []
     /// Interned particle tokens, for the compound-name rule.
     var particle: [Bool] = []
     /// Phones as ranges of `phoneIDs` (sorted ids); `personalPhone` is indexed by interned id.
@@ -174,6 +179,9 @@ struct FeatureTable: Sendable {
             let first = name(keys[idx].firstName)
             firstName.append(first)
             firstAccentless.append(accentless(records[idx].firstName, compact: first.compact))
+            lossLast.append(lossPattern(records[idx].lastName))
+            lossUsage.append(records[idx].usageName.map { lossPattern($0) } ?? -1)
+            lossFirst.append(lossPattern(records[idx].firstName))
             let fb = keys[idx].firstName.compact.utf8
             firstPrefix.append(fb.isEmpty ? 0 : UInt16(fb.first!) << 8 | UInt16(fb.dropFirst().first ?? 0))
             appendSurnameKeys(keys[idx].lastName, last, keys[idx].usageName, usage)
@@ -219,6 +227,12 @@ struct FeatureTable: Sendable {
         return id == compact ? -1 : id
     }
 
+    /// The interned loss pattern of a raw name, -1 when it has none.
+    private mutating func lossPattern(_ raw: String) -> Int32 {
+        guard let p = EncodingLoss.pattern(raw) else { return -1 }
+        return p.withUnsafeBufferPointer { strings.id($0) }
+    }
+
     /// The id of `street` without its spaces (the form the typo comparison reads).
     private mutating func compactID(_ street: String) -> Int32 {
         let bytes = street.utf8.filter { $0 != 0x20 }
@@ -262,6 +276,9 @@ struct FeatureTable: Sendable {
         usageName += o.usageName.map(name)
         firstName += o.firstName.map(name)
         firstAccentless += o.firstAccentless.map(r)
+        lossLast += o.lossLast.map(r)
+        lossUsage += o.lossUsage.map(r)
+        lossFirst += o.lossFirst.map(r)
         tokens += o.tokens.map(r)
         firstPrefix += o.firstPrefix
         let keyBase = Int32(surnameKeys.count), soundBase = Int32(sounds.count), linkBase = Int32(linkPupil.count)
