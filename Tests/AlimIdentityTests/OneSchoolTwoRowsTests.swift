@@ -39,17 +39,49 @@ final class OneSchoolTwoRowsTests: XCTestCase {
         XCTAssertFalse(Fx.run(r).together(r[1], r[2]))
     }
 
+    func testALandlineRowAndAnEmailRowAreAskedNotMerged() {
+        // The father gives only the household landline, the row of his son only an e-mail: nothing personal.
+        let r = rows(phonesA: ["04 93 12 34 56"])
+        let out = Fx.run(r)
+        XCTAssertFalse(out.together(r[1], r[2]))
+        XCTAssertTrue(out.inReview(r[1], r[2]), "\(out.review)")
+    }
+
     func testFatherAndSonWithTheirOwnMobilesStayApart() {
         let r = rows(phonesB: ["06 77 01 02 03"], emailB: nil)
         let out = Fx.run(r)
         XCTAssertFalse(out.together(r[1], r[2]))
     }
 
-    func testARowWithNoContactIsAskedNotMerged() {
+    func testARowWithNoContactBesideARowWithTheMobileMerges() {
         let r = rows(emailB: nil)
+        let out = Fx.run(r)
+        XCTAssertTrue(out.together(r[1], r[2]), "\(out.review)")
+    }
+
+    func testABareRowBesideALandlineOnlyRowIsAskedNotMerged() {
+        // Nothing personal on either row: a grandfather with the father's name is as likely.
+        let r = rows(emailB: nil, phonesA: ["04 93 12 34 56"])
         let out = Fx.run(r)
         XCTAssertFalse(out.together(r[1], r[2]))
         XCTAssertTrue(out.inReview(r[1], r[2]), "\(out.review)")
+    }
+
+    func testACoupleWithOneFirstNameAndCivilitiesStaysApart() {
+        // Camille and Camille BENALI, M. and Mme, one home, one child: the civility tells them apart.
+        var r = rows(firstB: "Karim", emailB: nil)
+        r[1].sex = nil
+        r[2].sex = nil
+        r[1].civility = "M."
+        r[2].civility = "Mme"
+        XCTAssertFalse(Fx.run(r).together(r[1], r[2]))
+    }
+
+    func testCivilityGivesTheSexOfAGuardian() {
+        XCTAssertEqual(NormalizedRecord.sexOfCivility("M."), "M")
+        XCTAssertEqual(NormalizedRecord.sexOfCivility("Mme"), "F")
+        XCTAssertEqual(NormalizedRecord.sexOfCivility(" MADAME "), "F")
+        XCTAssertNil(NormalizedRecord.sexOfCivility("Dr"))
     }
 
     func testMotherAndGrandmotherWithCloseFirstNamesAreAskedNotMerged() {

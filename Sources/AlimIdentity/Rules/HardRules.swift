@@ -30,14 +30,14 @@ enum HardRules {
     static let nameOnlyReviewFloor = 16.0
 
     /// Two rows of one file that are one guardian entered twice: same names, same address, a child in
-    /// common, one row giving the phone and the other the e-mail (so nothing can disagree), no sex or
-    /// relationship against it. The family graph alone never suffices: a father and his son, a mother and
+    /// common, one row giving the phone and the other the e-mail, or one row giving no contact at all (so
+    /// nothing can disagree), no sex (civility) or relationship against it. The family graph alone never suffices: a father and his son, a mother and
     /// the grandmother share a child and a home, but then a row repeats the household landline, gives
     /// its own number, or has another first name.
     static func twoRowsOfOneGuardian(_ p: PairAssessment) -> Bool {
         p.guardians.0 && p.guardians.1 && p.sharedChild && p.address == .exact && p.surname == .exact
-            && p.firstName == .exact && !p.swapped && p.complementaryContacts && !p.sexDiffers && !p.relationshipConflict
-            && !p.phonesDiffer && !p.emailsDiffer && !p.sharedLandline
+            && p.firstName == .exact && !p.swapped && (p.complementaryContacts || p.oneRowBare) && !p.sexDiffers
+            && !p.relationshipConflict && !p.phonesDiffer && !p.emailsDiffer && !p.sharedLandline
     }
 
     /// The verdict for two normalised records (fills the record-level facts the assessment lacks).
@@ -113,7 +113,10 @@ enum HardRules {
         }
         // Mother and grandmother, father and son: one surname, one home, one child. First names that are
         // only close, with nothing personal in common, are two members of the family as likely as one typo.
-        if guardianPair, p.firstName == .close || p.firstName == .partial, !p.hasPersonalCorroboration, p.sharedChild {
+        // Where both sources give the relationship and it agrees (SIECLE and AAF: mother and mother), the
+        // grandmother is ruled out and the typo stands.
+        if guardianPair, p.firstName == .close || p.firstName == .partial, !p.hasPersonalCorroboration, p.sharedChild,
+           !p.relationshipAgrees {
             return .noMerge(reason: "prénoms proches, seuls l'enfant et le domicile sont communs : peut-être deux membres de la famille",
                             transitive: false)
         }

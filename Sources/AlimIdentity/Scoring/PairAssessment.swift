@@ -22,12 +22,16 @@ struct PairAssessment: Sendable {
     /// Each record gives at least one contact and no channel (phone, e-mail) is given by both: one row
     /// has the phone, the other the e-mail. Nothing agrees, but nothing can disagree either.
     var complementaryContacts = false
+    /// One record gives no phone and no e-mail at all, the other gives a mobile or an e-mail.
+    var oneRowBare = false
     /// A personal (mobile) number in common.
     var sharedPhone = false
     /// Only a household landline in common.
     var sharedLandline = false
     /// The two records give different relationships (mother/grandmother…) to one child person.
     var relationshipConflict = false
+    /// Both records give the same relationship (mother, father…) to a child person they share.
+    var relationshipAgrees = false
     var phonesDiffer = false
     var sharedEmail = false
     var emailsDiffer = false

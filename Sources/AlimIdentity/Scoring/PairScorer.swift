@@ -212,7 +212,13 @@ struct PairScorer: Sendable {
             if ea == eb { p.sharedEmail = true; add(&p, Weights.emailEqual, "même courriel") } else { p.emailsDiffer = true; add(&p, Weights.emailsDifferent, "courriels différents") }
         }
         let phonesA = a0 < a1, phonesB = b0 < b1, emailA = ea >= 0, emailB = eb >= 0
+        // The row that gives the phone must give a mobile: a landline alone is the household's, what a
+        // grandparent's row shows as well.
+        func hasMobile(_ r: Range<Int>) -> Bool { r.contains { f.personalPhone[Int(f.phoneIDs[$0])] } }
         p.complementaryContacts = (phonesA || emailA) && (phonesB || emailB) && !(phonesA && phonesB) && !(emailA && emailB)
+            && (!phonesA || hasMobile(a0..<a1)) && (!phonesB || hasMobile(b0..<b1))
+        let bareA = !phonesA && !emailA, bareB = !phonesB && !emailB
+        p.oneRowBare = bareA != bareB && (bareA ? (emailB || hasMobile(b0..<b1)) : (emailA || hasMobile(a0..<a1)))
         p.address = Self.compareAddresses(i, j, f)
         switch p.address {
         case .exact: add(&p, Weights.addressEqual, "même adresse")
@@ -259,7 +265,7 @@ struct PairScorer: Sendable {
                     // Relationship codes are compared whatever the source: a wrong "distinct" costs a review,
                     // a wrong merge gives a stranger a child.
                     let ra = f.childRelation[x], rb = f.childRelation[y]
-                    if ra >= 0, rb >= 0, ra != rb { conflict = true }
+                    if ra >= 0, rb >= 0 { if ra != rb { conflict = true } else { p.relationshipAgrees = true } }
                     x += 1; y += 1
                 } else if u < v { x += 1 } else { y += 1 }
             }
