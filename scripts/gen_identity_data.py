@@ -362,7 +362,7 @@ def main():
     if args.profile == "hard":
         # Rates of the realistic inboxes (issue 13): what the classic profile produced too rarely.
         rates.update(moved=0.04, college_moved=0.01, ine_typo=0.25, onde_ine=0.8, twice=0.02, nonlatin=0.03,
-                     phone_exotic=0.12, typo_missing=0.02, twin_ine_next=0.5, gm_close=0.3, gp_onde=0.35)
+                     phone_exotic=0.12, typo_missing=0.02, twin_ine_next=0.5, gm_close=0.3, gp_onde=0.1)
     g = Gen(args.seed, rates)
     g.build(args.records)
     Writer(g).write(args.out)
@@ -559,12 +559,12 @@ class Writer:
                 twice = r.choice(["no-phone", "no-email"])
         tags = []
         last, usage, first = self.person_fields(p, style)
-        typo_missing = (not dup and (p["phones"] or p["email"]) and "typo_missing" in g.rates
+        typo_missing = (not dup and p["phones"] and p["email"] and "typo_missing" in g.rates
                         and r.random() < g.rates["typo_missing"] and len(first) > 3)
         if typo_missing:
             k = r.randint(1, len(first) - 2)
             first = first[:k] + first[k + 1:] if r.random() < 0.5 else first[:k] + r.choice("aeiourstln") + first[k + 1:]
-            mode = mode or ("no-email" if p["email"] and r.random() < 0.5 else "no-phone")
+            mode = mode or ("no-email" if r.random() < 0.5 else "no-phone")
             tags.append("firstname-typo-missing-contact")
         if style == "onde":
             ref, ext, source = self.ref(file), None, "onde-responsables"

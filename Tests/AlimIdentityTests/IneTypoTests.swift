@@ -33,6 +33,12 @@ final class IneTypoTests: XCTestCase {
         XCTAssertTrue(Fx.run(r).together(r[0], r[1]))
     }
 
+    func testOneCharacterApartWithASurnameTypoAndAgreeingFamilyMerges() {
+        var r = moved(ineA: "071234567AB", ineB: "071234667AB")
+        r[1].lastName = "LAMBET"
+        XCTAssertTrue(Fx.run(r).together(r[0], r[1]))
+    }
+
     func testOneCharacterApartWithoutConfirmingFamilyGoesToReview() {
         // Another guardian name in school B: nothing confirms that the INE is the typo.
         let r = moved(ineA: "071234567AB", ineB: "071234667AB", motherB: "Sandrine")

@@ -78,10 +78,10 @@ final class OneSchoolTwoRowsTests: XCTestCase {
     }
 
     func testCivilityGivesTheSexOfAGuardian() {
-        XCTAssertEqual(NormalizedRecord.sexOfCivility("M."), "M")
-        XCTAssertEqual(NormalizedRecord.sexOfCivility("Mme"), "F")
-        XCTAssertEqual(NormalizedRecord.sexOfCivility(" MADAME "), "F")
-        XCTAssertNil(NormalizedRecord.sexOfCivility("Dr"))
+        XCTAssertEqual(RecordNormalizer.sexOfCivility("M."), "M")
+        XCTAssertEqual(RecordNormalizer.sexOfCivility("Mme"), "F")
+        XCTAssertEqual(RecordNormalizer.sexOfCivility(" MADAME "), "F")
+        XCTAssertNil(RecordNormalizer.sexOfCivility("Dr"))
     }
 
     func testMotherAndGrandmotherWithCloseFirstNamesAreAskedNotMerged() {

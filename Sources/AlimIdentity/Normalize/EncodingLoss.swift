@@ -12,7 +12,7 @@ enum EncodingLoss {
     /// The byte the patterns use for a lost letter.
     static let lost = UInt8(ascii: "?")
     /// At most this many lost letters in one name: beyond, too little of the name is left to compare.
-    static let maxLost = 2
+    static let maxLost = 3
     /// At least this many letters must remain and agree.
     static let minKept = 3
 

@@ -29,15 +29,18 @@ enum HardRules {
     /// below this weight (frequent surname and first name) it stays distinct.
     static let nameOnlyReviewFloor = 16.0
 
-    /// Two rows of one file that are one guardian entered twice: same names, same address, a child in
-    /// common, one row giving the phone and the other the e-mail, or one row giving no contact at all (so
-    /// nothing can disagree), no sex (civility) or relationship against it. The family graph alone never suffices: a father and his son, a mother and
+    /// Two rows of one file that are one guardian entered twice: same names, same address (or none on one
+    /// row), a child in
+    /// common, one row giving the phone and the other the e-mail, one row giving no contact at all (so
+    /// nothing can disagree), or both rows giving exactly the same phones and e-mail (the row typed twice);
+    /// no sex (civility) or relationship against it. The family graph alone never suffices: a father and his son, a mother and
     /// the grandmother share a child and a home, but then a row repeats the household landline, gives
-    /// its own number, or has another first name.
+    /// its own number, or has another first name. A row giving only the household landline that the other
+    /// row gives beside a mobile or an e-mail is such a relative as likely: asked, not merged.
     static func twoRowsOfOneGuardian(_ p: PairAssessment) -> Bool {
-        p.guardians.0 && p.guardians.1 && p.sharedChild && p.address == .exact && p.surname == .exact
-            && p.firstName == .exact && !p.swapped && (p.complementaryContacts || p.oneRowBare) && !p.sexDiffers
-            && !p.relationshipConflict && !p.phonesDiffer && !p.emailsDiffer && !p.sharedLandline
+        p.guardians.0 && p.guardians.1 && p.sharedChild && p.address != .different && p.surname == .exact
+            && p.firstName == .exact && !p.swapped && !p.sexDiffers && !p.relationshipConflict && !p.phonesDiffer && !p.emailsDiffer
+            && ((p.complementaryContacts || p.oneRowBare) && !p.sharedLandline || p.sameContacts)
     }
 
     /// The verdict for two normalised records (fills the record-level facts the assessment lacks).
@@ -60,7 +63,7 @@ enum HardRules {
             guard p.ineTypo, !guardianPair, p.firstName == .exact, p.date == .exact, p.surname >= .close, !p.sexDiffers else {
                 return .distinct(reason: "INE différents")
             }
-            if p.surname != .exact || !p.sharedGuardian {
+            if !p.sharedGuardian {
                 return .noMerge(reason: "INE à un caractère près : faute de frappe possible, mais la famille ne le confirme pas", transitive: false)
             }
         }
@@ -91,6 +94,16 @@ enum HardRules {
             } else {
                 return .noMerge(reason: "noms différents", transitive: false)
             }
+        }
+        // Julien and Julie, Stéphane and Stéphanie at one address: civilities that disagree on close first
+        // names are a couple or a parent and a child, never one typo.
+        if guardianPair, p.sexDiffers, p.firstName != .exact, !p.hasPersonalCorroboration {
+            return .distinct(reason: "prénoms proches et sexes différents")
+        }
+        // Two rows of one file whose phones all differ and that share no e-mail: two people of one family
+        // (a father and the grandfather with his name), not one row typed twice.
+        if guardianPair, p.sameFile, p.phonesDiffer, !p.sharedEmail, !ineSame {
+            return .distinct(reason: "deux lignes du même fichier aux téléphones différents")
         }
         if guardianPair {
             let differing = [(p.phonesDiffer, "téléphones"), (p.emailsDiffer, "courriels"), (p.address == .different, "adresses")]

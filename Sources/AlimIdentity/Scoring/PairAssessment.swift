@@ -22,6 +22,9 @@ struct PairAssessment: Sendable {
     /// Each record gives at least one contact and no channel (phone, e-mail) is given by both: one row
     /// has the phone, the other the e-mail. Nothing agrees, but nothing can disagree either.
     var complementaryContacts = false
+    /// Both records give the same phones (at least one) and the same e-mail or none, with a mobile or an
+    /// e-mail among them: a row typed twice (the household landline alone is also the grandfather's).
+    var sameContacts = false
     /// One record gives no phone and no e-mail at all, the other gives a mobile or an e-mail.
     var oneRowBare = false
     /// A personal (mobile) number in common.

@@ -217,6 +217,8 @@ struct PairScorer: Sendable {
         func hasMobile(_ r: Range<Int>) -> Bool { r.contains { f.personalPhone[Int(f.phoneIDs[$0])] } }
         p.complementaryContacts = (phonesA || emailA) && (phonesB || emailB) && !(phonesA && phonesB) && !(emailA && emailB)
             && (!phonesA || hasMobile(a0..<a1)) && (!phonesB || hasMobile(b0..<b1))
+        p.sameContacts = phonesA && phonesB && emailA == emailB && (!emailA || ea == eb)
+            && f.phoneIDs[a0..<a1].elementsEqual(f.phoneIDs[b0..<b1]) && (emailA || hasMobile(a0..<a1))
         let bareA = !phonesA && !emailA, bareB = !phonesB && !emailB
         p.oneRowBare = bareA != bareB && (bareA ? (emailB || hasMobile(b0..<b1)) : (emailA || hasMobile(a0..<a1)))
         p.address = Self.compareAddresses(i, j, f)
