@@ -53,10 +53,17 @@ final class OneSchoolTwoRowsTests: XCTestCase {
         XCTAssertFalse(out.together(r[1], r[2]))
     }
 
-    func testARowWithNoContactBesideARowWithTheMobileMerges() {
+    func testARowWithNoContactBesideARowWithTheMobileIsAskedNotMerged() {
+        // The grandfather's row whose landline was not exported: nothing tells him from a second entry.
         let r = rows(emailB: nil)
         let out = Fx.run(r)
-        XCTAssertTrue(out.together(r[1], r[2]), "\(out.review)")
+        XCTAssertFalse(out.together(r[1], r[2]))
+        XCTAssertTrue(out.inReview(r[1], r[2]), "\(out.review)")
+    }
+
+    func testTheSameRowTypedTwiceMerges() {
+        let r = rows(phonesB: ["+33 6 12 48 93 27"], emailB: nil)
+        XCTAssertTrue(Fx.run(r).together(r[1], r[2]))
     }
 
     func testABareRowBesideALandlineOnlyRowIsAskedNotMerged() {

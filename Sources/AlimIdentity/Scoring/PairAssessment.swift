@@ -25,8 +25,6 @@ struct PairAssessment: Sendable {
     /// Both records give the same phones (at least one) and the same e-mail or none, with a mobile or an
     /// e-mail among them: a row typed twice (the household landline alone is also the grandfather's).
     var sameContacts = false
-    /// One record gives no phone and no e-mail at all, the other gives a mobile or an e-mail.
-    var oneRowBare = false
     /// A personal (mobile) number in common.
     var sharedPhone = false
     /// Only a household landline in common.

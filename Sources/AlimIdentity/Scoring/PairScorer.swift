@@ -219,8 +219,6 @@ struct PairScorer: Sendable {
             && (!phonesA || hasMobile(a0..<a1)) && (!phonesB || hasMobile(b0..<b1))
         p.sameContacts = phonesA && phonesB && emailA == emailB && (!emailA || ea == eb)
             && f.phoneIDs[a0..<a1].elementsEqual(f.phoneIDs[b0..<b1]) && (emailA || hasMobile(a0..<a1))
-        let bareA = !phonesA && !emailA, bareB = !phonesB && !emailB
-        p.oneRowBare = bareA != bareB && (bareA ? (emailB || hasMobile(b0..<b1)) : (emailA || hasMobile(a0..<a1)))
         p.address = Self.compareAddresses(i, j, f)
         switch p.address {
         case .exact: add(&p, Weights.addressEqual, "même adresse")
