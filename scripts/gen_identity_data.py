@@ -350,6 +350,11 @@ class Gen:
         return dict(lines=[line], postalCode=a["cp"], city=a["city"] if r.random() < 0.9 else a["city"].title())
 
 
+# Rates of the realistic inboxes (issue 13): what the classic profile produced too rarely.
+HARD_RATES = dict(moved=0.04, college_moved=0.01, ine_typo=0.25, onde_ine=0.8, twice=0.02, nonlatin=0.03,
+                  phone_exotic=0.12, typo_missing=0.02, twin_ine_next=0.5, gm_close=0.3, gp_onde=0.1, aaf_lien=1)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=10000)
@@ -360,9 +365,7 @@ def main():
     args = ap.parse_args()
     rates = dict(typo=args.typo, swap_date=0.005, digit_date=0.004, swap_names=0.005, moved=0.02)
     if args.profile == "hard":
-        # Rates of the realistic inboxes (issue 13): what the classic profile produced too rarely.
-        rates.update(moved=0.04, college_moved=0.01, ine_typo=0.25, onde_ine=0.8, twice=0.02, nonlatin=0.03,
-                     phone_exotic=0.12, typo_missing=0.02, twin_ine_next=0.5, gm_close=0.3, gp_onde=0.1)
+        rates.update(HARD_RATES)
     g = Gen(args.seed, rates)
     g.build(args.records)
     Writer(g).write(args.out)
@@ -541,6 +544,8 @@ class Writer:
         g, r = self.g, self.r
         file = {"onde": f"{uai}/CSVExtraction-responsables.csv", "siecle": f"{uai}/ResponsablesAvecAdresses.xml",
                 "aaf": "aaf/ENT_Complet_PersRelEleve_0000.xml"}[style]
+        if style == "aaf" and code and "aaf_lien" in g.rates:  # AAF writes its own lien codes (1 father, 2 mother…)
+            code = {"10": "2", "20": "1", "50": "3"}.get(code, "4")
         key = (file, p["id"], dup)
         if key in self.counters:  # one row per guardian per file, linking all their children there
             rec = self.counters[key]
@@ -553,10 +558,10 @@ class Writer:
         if style == "onde" and not dup and mode is None and "twice" in g.rates and r.random() < g.rates["twice"]:
             # Entered twice in one school: one row with the phone and the other with the e-mail, or one row
             # lacking one of them.
-            if p["phones"] and p["email"] and r.random() < 0.5:
-                mode, twice = "phone-only", "email-only"
-            else:
-                twice = r.choice(["no-phone", "no-email"])
+            if p["phones"] and p["email"]:
+                mode, twice = ("phone-only", "email-only") if r.random() < 0.5 else (None, r.choice(["no-phone", "no-email"]))
+            else:  # the row lacks what the guardian never gave: both rows carry the same contacts
+                twice = "no-email" if p["phones"] else "no-phone"
         tags = []
         last, usage, first = self.person_fields(p, style)
         typo_missing = (not dup and p["phones"] and p["email"] and "typo_missing" in g.rates

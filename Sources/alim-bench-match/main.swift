@@ -66,6 +66,12 @@ if let i = args.firstIndex(of: "--clusters"), i + 1 < args.count {
     for cluster in identity.persons { for r in cluster.records { out += "\(r.file);\(r.ref);\(cluster.id)\n" } }
     try out.write(toFile: args[i + 1], atomically: true, encoding: .utf8)
 }
+// `--review-out PATH` writes the review pairs (a;b;score;reasons) for tuning.
+if let i = args.firstIndex(of: "--review-out"), i + 1 < args.count {
+    var out = "a_file;a_ref;b_file;b_ref;score;reasons\n"
+    for r in identity.review { out += "\(r.a.file);\(r.a.ref);\(r.b.file);\(r.b.ref);\(r.score);\(r.reasons.joined(separator: " | "))\n" }
+    try out.write(toFile: args[i + 1], atomically: true, encoding: .utf8)
+}
 /// The median run by CPU time (the primary figure on a shared machine).
 let medianRun = runs.sorted { $0.cpu < $1.cpu }[runs.count / 2]
 let (total, cpu, normalizeTime) = (medianRun.wall, medianRun.cpu, medianRun.normalize)

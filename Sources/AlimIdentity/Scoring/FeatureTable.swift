@@ -206,8 +206,9 @@ struct FeatureTable: Sendable {
             if isGuardian {
                 for link in records[idx].links {
                     linkPupil.append(refIndex[link.pupil].map { Int32($0) } ?? -1)
-                    let r = link.relationship.map { TextFold.trim(TextFold.fold($0)) } ?? ""
-                    linkRelation.append(r.isEmpty ? -1 : strings.id(r))
+                    // One vocabulary for SIECLE's CODE_PARENTE and AAF's lien (`Relationship`).
+                    let r = Relationship.canonical(link.relationship, source: records[idx].source)
+                    linkRelation.append(r.map { strings.id($0) } ?? -1)
                 }
             }
         }
