@@ -204,10 +204,9 @@ def write_aaf(inbox, pupils, guardians):
     folder = os.path.join(inbox, "aaf")
     os.makedirs(folder, exist_ok=True)
     rels = defaultdict(list)
-    lien = {"10": "2", "20": "1", "50": "3", "37": "4"}
     for p in guardians:
         for link in p["links"]:
-            rels[aaf_pupil_id(link["pupil"]["ref"])].append("%s$%s$0$%d$%d$0" % (p["ref"]["ref"], lien.get(link.get("relationship"), "4"),
+            rels[aaf_pupil_id(link["pupil"]["ref"])].append("%s$%s$0$%d$%d$0" % (p["ref"]["ref"], link.get("relationship") or "4",
                                                                    1 if link["role"] == "legal" else 0, 0 if link["role"] == "legal" else 1))
     head = '<!DOCTYPE ficAlimMENESR SYSTEM "ficAlimMENESR.dtd">\n<ficAlimMENESR>\n'
     joins = {uai: str(1000 + n) for n, uai in enumerate(sorted({p["uai"] for p in pupils}))}
