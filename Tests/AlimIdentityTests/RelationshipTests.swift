@@ -40,6 +40,7 @@ final class RelationshipTests: XCTestCase {
         XCTAssertEqual(Relationship.canonical("2", source: .aafGuardians), "MERE")
         XCTAssertEqual(Relationship.canonical(" 20 ", source: .siecleGuardians), "PERE")
         XCTAssertEqual(Relationship.canonical("1", source: .aafGuardians), "PERE")
+        XCTAssertEqual(Relationship.canonical("20", source: .aafGuardians), "PERE", "SIECLE's code in an AAF file")
         XCTAssertNil(Relationship.canonical("99", source: .siecleGuardians), "an unknown code never disagrees")
         XCTAssertNil(Relationship.canonical("", source: .aafGuardians))
     }

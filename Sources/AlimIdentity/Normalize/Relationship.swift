@@ -31,7 +31,8 @@ enum Relationship {
         guard !key.isEmpty else { return nil }
         switch source {
         case .siecleGuardians, .siecleStudents: return siecle[key] ?? words[key]
-        case .aafGuardians, .aafStudents: return aaf[key] ?? words[key]
+        // A two-digit code in an AAF file is SIECLE's (files converted by hand): AAF's own are one digit.
+        case .aafGuardians, .aafStudents: return aaf[key] ?? siecle[key] ?? words[key]
         default: return words[key] ?? siecle[key]
         }
     }
