@@ -149,7 +149,7 @@ struct Matcher {
         }
         sides.sort()
         var out = Set<UInt64>()
-        var ns: [(Int, Double)] = []
+        var ns: [(Int, Double, Bool)] = []
         var start = 0
         while start < sides.count {
             var end = start + 1
@@ -160,14 +160,21 @@ struct Matcher {
             ns.removeAll(keepingCapacity: true)
             for e in start..<end {
                 let side = Int(sides[e] & 0xFFFF_FFFF), s = merges[side / 2]
-                ns.append((side % 2 == 0 ? s.j : s.i, s.assessment.score))
+                ns.append((side % 2 == 0 ? s.j : s.i, s.assessment.score, s.assessment.hasPersonalCorroboration))
             }
             for m in 0..<ns.count {
                 for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin {
                     let (y, z) = (ns[m].0, ns[n].0)
                     if book.verdict(y, z) == .distinct || HardRules.check(scorer.assess(y, z)).forbidsCluster {
-                        out.insert(DecisionBook.code(x, y))
-                        out.insert(DecisionBook.code(x, z))
+                        // A mobile or e-mail in common with one and only the household (landline, address) with
+                        // the other is no coin toss: the father's row shares his e-mail, the grandfather's only the
+                        // home. The personal match stands; the household one goes to the director.
+                        if ns[m].2 != ns[n].2 {
+                            out.insert(DecisionBook.code(x, ns[m].2 ? z : y))
+                        } else {
+                            out.insert(DecisionBook.code(x, y))
+                            out.insert(DecisionBook.code(x, z))
+                        }
                     }
                 }
             }

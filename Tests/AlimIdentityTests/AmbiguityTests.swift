@@ -1,0 +1,42 @@
+import AlimCore
+@testable import AlimIdentity
+import XCTest
+
+/// A father's ONDE row resembles both his SIECLE record and the grandfather's (same name, same home).
+/// A mobile or e-mail shared with one only is no coin toss: that merge stands and the other is asked;
+/// with only the household in common with both, both are asked.
+final class AmbiguityTests: XCTestCase {
+    private let onde = "0611234A/CSVExtraction-responsables.csv"
+    private let siecle = "0619999C/ResponsablesAvecAdresses.xml"
+
+    private func family(ondeEmail: String?) -> [PersonRecord] {
+        let kidP = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "TARBAAND", first: "Lina", birth: "2017-04-03")
+        let kidC = Fx.pupil("0619999C/ElevesSansAdresses.xml", "100", last: "TARBAAND", first: "Hugo", birth: "2012-02-03",
+                            uai: Fx.college, source: .siecleStudents)
+        let home = Fx.address("34 AVENUE DE LA LIBERATION")
+        let ondeRow = Fx.guardian(onde, "2", last: "TARBAAND", first: "Cédric", phones: ["04 34 91 37 96"], email: ondeEmail,
+                                  address: home, children: [kidP.ref])
+        let father = Fx.guardian(siecle, "500", last: "TARBAAND", first: "Cedric", phones: ["06 71 22 33 44"],
+                                 email: "cedric.tarbaand@sfr.fr", address: home, children: [kidC.ref], relationship: "20",
+                                 uai: Fx.college, source: .siecleGuardians)
+        let grandfather = Fx.guardian(siecle, "501", last: "TARBAAND", first: "Cédric", phones: ["0434913796"], address: home,
+                                      children: [kidC.ref], relationship: "37", kind: .contact, uai: Fx.college, source: .siecleGuardians)
+        return [kidP, kidC, ondeRow, father, grandfather]
+    }
+
+    func testSharedEmailDecidesAndTheHouseholdMatchIsAsked() {
+        let r = family(ondeEmail: "cedric.tarbaand@sfr.fr")
+        let out = Fx.run(r)
+        XCTAssertTrue(out.together(r[2], r[3]), "\(out.review)")
+        XCTAssertFalse(out.together(r[2], r[4]))
+        XCTAssertFalse(out.together(r[3], r[4]))
+    }
+
+    func testOnlyTheHouseholdWithBothAsksBoth() {
+        let r = family(ondeEmail: nil)
+        let out = Fx.run(r)
+        XCTAssertFalse(out.together(r[2], r[3]))
+        XCTAssertFalse(out.together(r[2], r[4]))
+        XCTAssertTrue(out.inReview(r[2], r[4]) || out.inReview(r[2], r[3]), "\(out.review)")
+    }
+}
