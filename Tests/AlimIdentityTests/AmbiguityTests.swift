@@ -39,4 +39,33 @@ final class AmbiguityTests: XCTestCase {
         XCTAssertFalse(out.together(r[2], r[4]))
         XCTAssertTrue(out.inReview(r[2], r[4]) || out.inReview(r[2], r[3]), "\(out.review)")
     }
+
+    func testAFatherRecordHeldForATypoStillMakesTheGrandfatherMatchAsked() {
+        // SIECLE has the father as « Julin » (held for review: a typo with only the home in common) and the
+        // grandfather as « Julien » with no contact: the ONDE « Julien » must not go to the grandfather.
+        let kidP = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "MARTIN", first: "Lina", birth: "2017-04-03")
+        let kidC = Fx.pupil("0619999C/ElevesSansAdresses.xml", "100", last: "MARTIN", first: "Hugo", birth: "2012-02-03",
+                            uai: Fx.college, source: .siecleStudents)
+        let home = Fx.address("92 RUE DES ROSES")
+        let ondeRow = Fx.guardian(onde, "2", last: "MARTIN", first: "Julien", phones: ["04 62 68 10 26"], address: home, children: [kidP.ref])
+        let father = Fx.guardian(siecle, "500", last: "MARTIN", first: "Julin", phones: ["+33 (0)4 62 68 10 26"], address: home,
+                                 children: [kidC.ref], relationship: "20", uai: Fx.college, source: .siecleGuardians)
+        let grandfather = Fx.guardian(siecle, "501", last: "MARTIN", first: "Julien", address: home, children: [kidC.ref],
+                                      relationship: "37", kind: .contact, uai: Fx.college, source: .siecleGuardians)
+        let out = Fx.run([kidP, kidC, ondeRow, father, grandfather])
+        XCTAssertFalse(out.together(ondeRow, grandfather), "\(out.persons)")
+        XCTAssertTrue(out.inReview(ondeRow, grandfather) || out.inReview(ondeRow, father), "\(out.review)")
+    }
+
+    func testWithoutTheTypoedFatherTheSameNameAndHomeStillMerge() {
+        // No second candidate: one guardian in ONDE and in SIECLE, exact names and the same home.
+        let kidP = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "MARTIN", first: "Lina", birth: "2017-04-03")
+        let kidC = Fx.pupil("0619999C/ElevesSansAdresses.xml", "100", last: "MARTIN", first: "Hugo", birth: "2012-02-03",
+                            uai: Fx.college, source: .siecleStudents)
+        let home = Fx.address("92 RUE DES ROSES")
+        let ondeRow = Fx.guardian(onde, "2", last: "QUERDEAUD", first: "Julien", phones: ["04 62 68 10 26"], address: home, children: [kidP.ref])
+        let father = Fx.guardian(siecle, "500", last: "QUERDEAUD", first: "Julien", phones: ["+33 (0)4 62 68 10 26"], address: home,
+                                 children: [kidC.ref], relationship: "20", uai: Fx.college, source: .siecleGuardians)
+        XCTAssertTrue(Fx.run([kidP, kidC, ondeRow, father]).together(ondeRow, father))
+    }
 }

@@ -85,4 +85,17 @@ final class IneTypoTests: XCTestCase {
             XCTAssertEqual(p.ineEqual, false)
         }
     }
+
+    func testNamesakePupilsOfTwoSchoolsWithoutInesOrCommonGuardianAreAskedNotMerged() {
+        // Two « Alice PETIT » born on 16/03/2021 in two schools, no INE: chance, until the family says otherwise.
+        let r = moved(ineA: "", ineB: "", motherB: "Sandrine").map { rec -> PersonRecord in var x = rec; x.ine = nil; return x }
+        let out = Fx.run(r)
+        XCTAssertFalse(out.together(r[0], r[1]))
+        XCTAssertTrue(out.inReview(r[0], r[1]), "\(out.review)")
+    }
+
+    func testAPupilWhoMovedWithoutInesMergesWhenTheGuardiansAgree() {
+        let r = moved(ineA: "", ineB: "").map { rec -> PersonRecord in var x = rec; x.ine = nil; return x }
+        XCTAssertTrue(Fx.run(r).together(r[0], r[1]))
+    }
 }

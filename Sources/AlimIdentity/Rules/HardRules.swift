@@ -152,6 +152,11 @@ enum HardRules {
         if !guardianPair, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
             return .noMerge(reason: "dates de naissance non concordantes", transitive: false)
         }
+        // In a département, two children of two schools share a name and a birth day by chance (two « Alice
+        // PETIT » born on 16/03/2021): without an INE in common, their guardians must confirm the move.
+        if !guardianPair, !ineSame, !p.sharedGuardian, !p.sameFile {
+            return .noMerge(reason: "ni INE ni responsable commun pour confirmer qu'il s'agit du même élève", transitive: false)
+        }
         return .allow
     }
 }
