@@ -101,11 +101,6 @@ enum HardRules {
         if guardianPair, p.sexDiffers, p.firstName != .exact, !p.hasPersonalCorroboration {
             return .distinct(reason: "prénoms proches et sexes différents")
         }
-        // Two rows of one file whose phones all differ and that share no e-mail: two people of one family
-        // (a father and the grandfather with his name), not one row typed twice.
-        if guardianPair, p.sameFile, p.phonesDiffer, !p.sharedEmail, !ineSame {
-            return .distinct(reason: "deux lignes du même fichier aux téléphones différents")
-        }
         if guardianPair {
             let differing = [(p.phonesDiffer, "téléphones"), (p.emailsDiffer, "courriels"), (p.address == .different, "adresses")]
                 .filter(\.0).map(\.1)
