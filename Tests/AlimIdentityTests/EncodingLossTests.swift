@@ -86,4 +86,12 @@ final class EncodingLossTests: XCTestCase {
         XCTAssertFalse(EncodingLoss.matches(p, Array("OGUZE".utf8)))
         XCTAssertFalse(EncodingLoss.matches(p, Array("ONUR".utf8)))
     }
+
+    func testAnEmailThatLostALetterMeetsTheOriginal() {
+        XCTAssertEqual(EmailNormalizer.normalize("ilkaywałesa95@hotmail.fr"), "ilkaywa?esa95@hotmail.fr")
+        XCTAssertEqual(EmailNormalizer.normalize("ilkaywa?esa95@hotmail.fr"), "ilkaywa?esa95@hotmail.fr")
+        XCTAssertEqual(EmailNormalizer.normalize(" Hélène.Lefevre@Orange.fr "), "hélène.lefevre@orange.fr", "Latin-9 letters are kept")
+        XCTAssertNotEqual(EmailNormalizer.normalize("ilkaywalesa95@hotmail.fr"), EmailNormalizer.normalize("ilkaywałesa95@hotmail.fr"),
+                          "a transliterated letter is another address")
+    }
 }
