@@ -52,8 +52,14 @@ for n in "${SIZES[@]}"; do
   if [ "${SKIP_SPLINK:-0}" != 1 ]; then
     echo "== splink, $n records"
     /usr/bin/time -o "$dir/splink.time" -f "process: peak RSS %M kB, wall %e s, user %U s, sys %S s" \
-      "$VENV/bin/python" scripts/bench_splink.py "$dir/splink.csv" "$dir/splink-clusters.csv" 2>/dev/null | grep -E "^(splink|RESULT)" | tee "$dir/splink.txt"
+      "$VENV/bin/python" scripts/bench_splink.py "$dir/splink.csv" "$dir/splink-clusters.csv" 2>"$dir/splink.err" \
+      | grep -E "^(splink|RESULT)" | tee "$dir/splink.txt" || true
     cat "$dir/splink.time"
+    if ! grep -q '^RESULT splink' "$dir/splink.txt"; then
+      # Splink's EM can fail on some data (an m probability underflowing float64): say so, keep going.
+      echo "== splink failed on $n records: $(tail -1 "$dir/splink.err")"
+      continue
+    fi
     python3 scripts/score_identity.py "$dir" "$dir/splink-clusters.csv" --label Splink | tee "$dir/splink-categories.txt"
     ours=$(grep '^RESULT ours' "$dir/ours.txt"); theirs=$(grep '^RESULT splink' "$dir/splink.txt")
     python3 - "$ours" "$theirs" "$n" "$dir/ours-categories.txt" "$dir/splink-categories.txt" "$dir/lineage-categories.txt" <<'PY'
