@@ -68,4 +68,20 @@ final class AmbiguityTests: XCTestCase {
                                  children: [kidC.ref], relationship: "20", uai: Fx.college, source: .siecleGuardians)
         XCTAssertTrue(Fx.run([kidP, kidC, ondeRow, father]).together(ondeRow, father))
     }
+
+    func testALegalGuardianAndAContactWithOnlyNameAndHomeAreAskedNotMerged() {
+        // The father's ONDE row (e-mail only) and the grandfather, a SIECLE contact with the household landline:
+        // nothing personal in common, and nothing else to compare (no shared child).
+        let kidP = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "CORFEIAC", first: "Lina", birth: "2017-04-03")
+        let kidC = Fx.pupil("0619999C/ElevesSansAdresses.xml", "100", last: "CORFEIAC", first: "Hugo", birth: "2012-02-03",
+                            uai: Fx.college, source: .siecleStudents)
+        let home = Fx.address("12 RUE PASTEUR")
+        let father = Fx.guardian(onde, "2", last: "CORFEIAC", first: "Thierry", email: "thierry.corfeiac@sfr.fr", address: home,
+                                 children: [kidP.ref])
+        let grandfather = Fx.guardian(siecle, "501", last: "CORFEIAC", first: "Thierry", phones: ["04 21 04 47 91"], address: home,
+                                      children: [kidC.ref], relationship: "37", kind: .contact, uai: Fx.college, source: .siecleGuardians)
+        let out = Fx.run([kidP, kidC, father, grandfather])
+        XCTAssertFalse(out.together(father, grandfather))
+        XCTAssertTrue(out.inReview(father, grandfather), "\(out.review)")
+    }
 }

@@ -129,6 +129,11 @@ enum HardRules {
             return .noMerge(reason: "prénoms proches, seuls l'enfant et le domicile sont communs : peut-être deux membres de la famille",
                             transitive: false)
         }
+        // A legal guardian and a mere contact (SIECLE lists grandparents as contacts) with a name and a home
+        // in common and nothing personal: the father and the grandfather with his name as likely as one man.
+        if guardianPair, p.legalAndContact, !p.hasPersonalCorroboration, !p.sharedChild {
+            return .noMerge(reason: "un responsable légal et un simple contact : seuls le nom et le domicile sont communs", transitive: false)
+        }
         // One letter off in the first name, same surname, and the same home (address or landline): a typo
         // of one guardian is likelier than two relatives one letter apart, but only the director can tell.
         if guardianPair, !p.hasStrongCorroboration, p.surname == .exact, p.firstName == .close, !p.sexDiffers,

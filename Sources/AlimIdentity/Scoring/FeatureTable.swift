@@ -23,6 +23,8 @@ struct NameFeature: Sendable {
 struct FeatureTable: Sendable {
     var strings = Interner()
     var guardian: [Bool] = []
+    /// A contact (SIECLE level 3, a grandparent…) rather than a legal guardian.
+    var contact: [Bool] = []
     var file: [Int32] = []
     var ine: [Int32] = []
     /// 0 unknown, 1 `M`, 2 `F`.
@@ -164,6 +166,7 @@ struct FeatureTable: Sendable {
         for idx in range {
             let isGuardian = keys[idx].kind != .pupil
             guardian.append(isGuardian)
+            contact.append(keys[idx].kind == .contact)
             // Records are sorted by ref, so one file's records are consecutive: hash its name once.
             let fileName = keys[idx].ref.file
             if fileName != lastFile { lastFileID = files.id(fileName); lastFile = fileName }
@@ -269,6 +272,7 @@ struct FeatureTable: Sendable {
             f.isEmpty ? f : NameFeature(compact: r(f.compact), core: r(f.core), tokenStart: f.tokenStart + tokenBase, tokenCount: f.tokenCount)
         }
         guardian += o.guardian
+        contact += o.contact
         file += o.file.map { fileMap[Int($0)] }
         ine += o.ine.map(r)
         sex += o.sex

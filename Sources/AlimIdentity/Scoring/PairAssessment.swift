@@ -41,6 +41,8 @@ struct PairAssessment: Sendable {
     var sharedGuardian = false
     var sexDiffers = false
     var sameFile = false
+    /// One record is a legal guardian and the other only a contact (SIECLE's grandparents, neighbours).
+    var legalAndContact = false
     /// Whether each record is guardian-type (guardian or contact).
     var guardians = (false, false)
     /// Years between the birth dates, when both are known.

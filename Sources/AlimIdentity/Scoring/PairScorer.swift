@@ -16,6 +16,7 @@ struct PairScorer: Sendable {
         var p = PairAssessment()
         p.sameFile = f.file[i] == f.file[j]
         p.guardians = (f.guardian[i], f.guardian[j])
+        p.legalAndContact = f.guardian[i] && f.guardian[j] && f.contact[i] != f.contact[j]
         p.yearGap = FieldComparison.yearGap(f.birth[i], f.birth[j])
 
         let x = f.ine[i], y = f.ine[j]
