@@ -2,7 +2,8 @@
 """Splink baseline for the matching bench: same records (splink.csv from gen_identity_data.py),
 idiomatic Splink settings on DuckDB with 2 threads, EM training, clustering; prints F1 and time.
 
-Usage: bench_splink.py splink.csv   (run inside the virtualenv made by scripts/bench-match.sh)
+Usage: bench_splink.py splink.csv [clusters.csv]   (run inside the virtualenv made by scripts/bench-match.sh;
+       clusters.csv receives file;ref;cluster for scripts/score_identity.py)
 """
 import csv, os, sys, tempfile, time, unicodedata
 
@@ -83,6 +84,12 @@ def main():
     rc = both / truth if truth else 1.0
     f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
     print(f"splink {splink.__version__}: precision {p:.5f} recall {rc:.5f} F1 {f1:.5f} time {elapsed:.1f} s wall, {cpu:.1f} s CPU")
+    if len(sys.argv) > 2:  # the clusters, for score_identity.py (per category, hard negatives)
+        with open(sys.argv[2], "w", encoding="utf-8") as f:
+            f.write("file;ref;person\n")
+            for uid, cid in con.execute("SELECT unique_id, cluster_id FROM clusters").fetchall():
+                file, _, ref = uid.rpartition("#")
+                f.write(f"{file};{ref};splink-{cid}\n")
     print(f"RESULT splink f1={f1:.5f} precision={p:.5f} recall={rc:.5f} seconds={elapsed:.3f} cpu={cpu:.3f}")
 
 

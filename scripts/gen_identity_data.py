@@ -13,7 +13,22 @@ pupils re-entered in a second school, grandparents as contacts, homonymous fathe
 father/son with one name, and the errors schools make: typos, lost accents, compound and usage
 names, swapped names, day/month swaps, phone and address spellings, placeholders.
 
-Usage: gen_identity_data.py --records 10000 --seed 42 --out DIR   (stdlib only)
+With --profile hard (what `make bench-match` runs) the generator is written to break Alim: the four
+kinds of duplicates real exports showed it missing, at realistic rates, beside the traps of DOMAIN.md:
+  - pupils re-entered in another primary school (or who changed collège mid-year), a quarter of them
+    with a one-character typo in one INE;
+  - a guardian entered twice in one ONDE file, one row with the phone and the other with the e-mail,
+    or one row lacking one of them;
+  - families whose names hold a letter outside Latin-9 (Oğuz, Ayşe, Łukasz, Ștefan): SIECLE writes « ? »,
+    ONDE drops or transliterates it, AAF keeps it;
+  - every French phone writing (+33 (0)6, 0033, dashes, a leading 0 lost by a spreadsheet);
+  - a one-letter first-name typo together with a missing contact;
+and the hard negatives that look like them: twins with neighbouring INEs, a grandmother listed in ONDE
+beside the mother (sometimes with a close first name: Marie / Maria), a grandfather with the father's
+name in the same ONDE file. tags.csv names the traps each record carries, so the scorer
+(scripts/score_identity.py) gives precision and recall per duplicate category.
+
+Usage: gen_identity_data.py --records 10000 --seed 42 --out DIR [--profile classic|hard]   (stdlib only)
 """
 import argparse, csv, json, os, random, unicodedata
 
@@ -66,6 +81,24 @@ STREETS = ["RUE VICTOR HUGO", "AVENUE JEAN JAURES", "BOULEVARD GAMBETTA", "CHEMI
 ABBR = {"RUE": "R", "AVENUE": "AV", "BOULEVARD": "BD", "CHEMIN": "CHE", "IMPASSE": "IMP", "PLACE": "PL",
         "ALLEE": "ALL", "ROUTE": "RTE"}
 LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"
+# Families whose names hold letters outside Latin-9 (Turkish, Polish, Romanian): what 8-bit exports lose.
+NONLATIN_SURNAMES = ["ŞAHIN", "DOĞAN", "KILIÇ", "YILDIZ", "ÇELIK", "AYDIN", "ÖZDEMIR", "KOWALCZYK", "WAŁĘSA",
+                     "DUMITRAȘCU", "ȚURCANU", "GÜNEŞ", "ERDOĞAN", "KOŁODZIEJ", "PĂUN"]
+NONLATIN_MEN = ["Oğuz", "Gökhan", "Şükrü", "Tuğrul", "Łukasz", "Bartłomiej", "Ștefan", "Mihăiță", "Ilkay", "Doğukan"]
+NONLATIN_WOMEN = ["Ayşe", "Çağla", "Gülşen", "Tuğba", "Małgorzata", "Agnieszka", "Ștefania", "Oana", "Büşra", "Elżbieta"]
+NONLATIN_KIDS = ["Eylül", "Emre", "Yağmur", "Kağan", "Zoé", "Ilyès", "Miłosz", "Ioana"]
+# What an ONDE export (cp1252) writes when a tool transliterates instead of dropping.
+TRANSLIT = {"ğ": "g", "Ğ": "G", "ş": "s", "Ş": "S", "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ț": "t", "Ț": "T",
+            "ș": "s", "Ș": "S", "ă": "a", "Ă": "A", "ę": "e", "Ę": "E", "ż": "z", "Ż": "Z"}
+LATIN9_EXTRA = set("ŠšŽžŒœŸ€")
+
+
+def latin9(ch):
+    return ord(ch) < 0x80 or (0xA0 <= ord(ch) <= 0xFF and ch not in "¤¦¨´¸¼½¾") or ch in LATIN9_EXTRA
+
+
+def has_lost_letter(s):
+    return any(not latin9(c) for c in s or "")
 
 
 def strip_accents(s):
@@ -155,17 +188,19 @@ class Gen:
     def family(self, commune):
         r = self.r
         cp, city = self.communes[commune]
-        s = self.surname()
+        nonlatin = "nonlatin" in self.rates and r.random() < self.rates["nonlatin"]
+        s = r.choice(NONLATIN_SURNAMES) if nonlatin else self.surname()
+        MEN_, WOMEN_ = (NONLATIN_MEN, NONLATIN_WOMEN) if nonlatin else (MEN, WOMEN)
         address = dict(number=str(r.randint(1, 120)) + (r.choice(["", "", "", " BIS"])), street=r.choice(STREETS), cp=cp, city=city)
         home = self.landline() if r.random() < 0.5 else None
         parents = []
         if r.random() < 0.9:
-            f = r.choice(MEN)
+            f = r.choice(MEN_)
             parents.append(self.adult(f, s, "M", self.date(1968, 1993), phones=[x for x in [self.mobile() if r.random() < 0.9 else None, home] if x],
                                       email=self.email(f, s) if r.random() < 0.75 else None, address=address))
         if r.random() < 0.92 or not parents:
-            m = r.choice(WOMEN)
-            birth = self.surname() if r.random() < 0.85 else s
+            m = r.choice(WOMEN_)
+            birth = (r.choice(NONLATIN_SURNAMES) if nonlatin else self.surname()) if r.random() < 0.85 else s
             married = parents and r.random() < 0.7
             parents.append(self.adult(m, birth, "F", self.date(1970, 1995), usage=s if married and birth != s else None,
                                       phones=[x for x in [self.mobile() if r.random() < 0.92 else None, home] if x],
@@ -184,6 +219,8 @@ class Gen:
                 born = self.date(2012, 2022)
                 t1 = self.child(a, child_surname, sa, born, commune)
                 t2 = self.child(b, child_surname, sb, born, commune)
+                if "twin_ine_next" in self.rates and r.random() < self.rates["twin_ine_next"]:  # registered together: INEs one apart
+                    t2["ine"] = t1["ine"][:8] + str((int(t1["ine"][8]) + 1) % 10) + t1["ine"][9:]
                 if a != b:
                     children += [t1, t2]
                     self.hardneg.append((t1["id"], t2["id"], "jumeaux"))
@@ -191,12 +228,18 @@ class Gen:
                     children.append(t1)
             else:
                 sex = r.choice("MF")
-                children.append(self.child(r.choice(BOYS if sex == "M" else GIRLS), child_surname, sex, self.date(2012, 2022), commune))
+                pool = NONLATIN_KIDS if nonlatin and r.random() < 0.5 else BOYS if sex == "M" else GIRLS
+                children.append(self.child(r.choice(pool), child_surname, sex, self.date(2012, 2022), commune))
         fam = dict(parents=parents, children=children, commune=commune, address=address, home=home)
         # Grandmother (same usage surname, same address) listed as a contact for a child.
         if parents and r.random() < 0.06:
             father = parents[0] if parents[0]["sex"] == "M" else None
-            gm = self.adult(r.choice(ELDERS_W), self.surname(), "F", self.date(1945, 1965), usage=s,
+            mother = next((p for p in parents if p["sex"] == "F"), None)
+            gm_first = r.choice(ELDERS_W)
+            if mother and "gm_close" in self.rates and r.random() < self.rates["gm_close"]:  # Marie / Maria: one letter apart
+                mf = mother["first"]
+                gm_first = mf[:-1] + "a" if mf.endswith("e") else mf + "e"
+            gm = self.adult(gm_first, self.surname(), "F", self.date(1945, 1965), usage=s,
                             phones=[home] if home else [self.landline()], email=None, address=address)
             fam["grandparent"] = gm
             for p in parents:
@@ -208,6 +251,7 @@ class Gen:
                                 address=address)
                 fam["grandfather"] = gf
                 self.hardneg.append((father["id"], gf["id"], "pere-fils"))
+            fam["grandparents_in_onde"] = "gp_onde" in self.rates and r.random() < self.rates["gp_onde"]
         return fam
 
     def child(self, first, last, sex, born, commune):
@@ -264,10 +308,24 @@ class Gen:
             return f"{y}-{m}-{(int(d) % 28) + 1:02d}"
         return iso
 
-    def phone_text(self, ph):
+    def phone_text(self, ph, exotic=None):
+        """The number as one source writes it; `exotic` (a list) learns whether a rare writing was used."""
         r = self.r
         if ph is None:
             return None
+        if "phone_exotic" in self.rates and r.random() < self.rates["phone_exotic"]:
+            if exotic is not None:
+                exotic.append(True)
+            pairs = [ph[i:i + 2] for i in range(0, 10, 2)]
+            return r.choice([
+                "+33 (0)" + ph[1] + " " + " ".join(pairs[1:]),           # +33 (0)6 11 22 33 44
+                "0033 (0)" + ph[1:],                                       # 0033 (0)611223344
+                "-".join(pairs),                                           # 06-11-22-33-44
+                ph[1:],                                                    # 611223344: a spreadsheet ate the 0
+                ph[1] + " " + " ".join(pairs[1:]),                        # 6 11 22 33 44
+                "+33 " + ph[1] + "." + ".".join(pairs[1:]),               # +33 6.11.22.33.44
+                "00 33 " + ph[1] + " " + " ".join(pairs[1:]),             # 00 33 6 11 22 33 44
+            ])
         style = r.random()
         if style < 0.3:
             return " ".join(ph[i:i + 2] for i in range(0, 10, 2))
@@ -292,14 +350,22 @@ class Gen:
         return dict(lines=[line], postalCode=a["cp"], city=a["city"] if r.random() < 0.9 else a["city"].title())
 
 
+# Rates of the realistic inboxes (issue 13): what the classic profile produced too rarely.
+HARD_RATES = dict(moved=0.04, college_moved=0.01, ine_typo=0.25, onde_ine=0.8, twice=0.02, nonlatin=0.03,
+                  phone_exotic=0.12, typo_missing=0.02, twin_ine_next=0.5, gm_close=0.3, gp_onde=0.1, aaf_lien=1)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out", required=True)
     ap.add_argument("--typo", type=float, default=0.02)
+    ap.add_argument("--profile", choices=["classic", "hard"], default="classic")
     args = ap.parse_args()
     rates = dict(typo=args.typo, swap_date=0.005, digit_date=0.004, swap_names=0.005, moved=0.02)
+    if args.profile == "hard":
+        rates.update(HARD_RATES)
     g = Gen(args.seed, rates)
     g.build(args.records)
     Writer(g).write(args.out)
@@ -310,6 +376,10 @@ class Writer:
         self.g, self.r = g, g.r
         self.records, self.truth = [], []
         self.counters = {}
+        self.tags = {}  # (file, ref) -> set of traps the record carries
+
+    def tag(self, rec, *names):
+        self.tags.setdefault((rec["ref"]["file"], rec["ref"]["ref"]), set()).update(names)
 
     def ref(self, file):
         n = self.counters.get(file, 1) + 1  # CSV: header is record 1
@@ -324,13 +394,23 @@ class Writer:
         """Names and date as one source spells them. style: onde | siecle | aaf."""
         g, r = self.g, self.r
         accents = {"onde": r.random() < 0.5, "siecle": True, "aaf": r.random() < 0.7}[style]
-        last = g.noisy_name(p["last"], accents)
-        first = g.noisy_name(p["first"], accents)
+        translit = "nonlatin" in g.rates and r.random() < 0.5
+
+        def encoded(name):
+            # 8-bit exports cannot write a letter outside Latin-9: SIECLE puts « ? », ONDE drops or
+            # transliterates it; AAF (UTF-8) keeps it.
+            if not name or not has_lost_letter(name) or style == "aaf":
+                return name
+            if style == "siecle":
+                return "".join(c if latin9(c) else "?" for c in name)
+            return "".join(c if latin9(c) else (TRANSLIT.get(c, "") if translit else "") for c in name)
+        last = g.noisy_name(encoded(p["last"]), accents)
+        first = g.noisy_name(encoded(p["first"]), accents)
         if style != "aaf":
             last = last.upper()
         if style == "onde" and r.random() < 0.3:
             first = first.upper()
-        usage = g.noisy_name(p["usage"], accents).upper() if p.get("usage") else None
+        usage = g.noisy_name(encoded(p["usage"]), accents).upper() if p.get("usage") else None
         if usage and r.random() < 0.2:  # only the usage name was typed
             last, usage = usage, None
         if r.random() < g.rates["swap_names"]:
@@ -359,15 +439,27 @@ class Writer:
                 else:
                     uai = g.college[c["commune"]]
                     schools = [(uai, "siecle")] + ([(uai, "aaf")] if r.random() < 0.3 else [])
+                    if "college_moved" in g.rates and r.random() < g.rates["college_moved"]:  # changed collège mid-year
+                        others = sorted(set(g.college.values()) - {uai})
+                        if others:
+                            schools.append((r.choice(others), "siecle"))
+                seen_styles = set()
                 for uai, style in schools:
                     schools_present.add(uai)
-                    ref = self.pupil(c, uai, style)
+                    moved = style in seen_styles and style != "aaf"
+                    seen_styles.add(style)
+                    ref = self.pupil(c, uai, style, moved=moved)
                     kids_by_school.setdefault((uai, style), []).append(ref)
             for (uai, style), refs in sorted(kids_by_school.items()):
                 for p in fam["parents"]:
                     self.guardian(p, uai, style, refs, "legal", "20" if p["sex"] == "M" else "10")
                     if style == "siecle" and r.random() < 0.4:  # the same guardian also in the académie's AAF
                         self.guardian(p, uai, "aaf", refs, "legal", "20" if p["sex"] == "M" else "10")
+                if style == "onde" and fam.get("grandparents_in_onde"):
+                    # A grandparent listed as a responsable in ONDE beside the parents (no link type there).
+                    for key in ("grandparent", "grandfather"):
+                        if key in fam:
+                            self.guardian(fam[key], uai, style, refs, "legal", None)
                 if style == "siecle":
                     for key, code in (("grandparent", "37"), ("grandfather", "37")):
                         if key in fam:
@@ -388,6 +480,10 @@ class Writer:
             w = csv.writer(f, delimiter=";")
             w.writerow(["person_a", "person_b", "kind"])
             w.writerows(sorted(set(g.hardneg)))
+        with open(os.path.join(out, "tags.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(["file", "ref", "tags"])
+            w.writerows(sorted((a, b, ",".join(sorted(t))) for (a, b), t in self.tags.items() if t))
         truth = {(a, b): p for a, b, p in self.truth}
         with open(os.path.join(out, "splink.csv"), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
@@ -402,14 +498,14 @@ class Writer:
                             rec.get("ine") or "", truth[(rec["ref"]["file"], rec["ref"]["ref"])]])
         print(f"{len(self.records)} records, {len(g.persons)} persons, {len(set(g.hardneg))} hard-negative pairs -> {out}")
 
-    def pupil(self, c, uai, style):
+    def pupil(self, c, uai, style, moved=False):
         g, r = self.g, self.r
         file = {"onde": f"{uai}/CSVExtraction-eleves.csv", "siecle": f"{uai}/ElevesSansAdresses.xml",
                 "aaf": "aaf/ENT_Complet_Eleve_0000.xml"}[style]
         last, usage, first = self.person_fields(c, style)
         if style == "onde":
             ref, ext = self.ref(file), None
-            ine = c["ine"] if r.random() < 0.5 else None
+            ine = c["ine"] if r.random() < g.rates.get("onde_ine", 0.5) else None
             source = "onde-eleves"
         else:
             ext = str(100000 + int(c["id"][1:])) if style == "siecle" else "A" + c["id"][1:]
@@ -425,18 +521,32 @@ class Writer:
                    className=level + " " + r.choice("AB"), phones=[], links=[])
         if ext:
             rec["externalId"] = ext
+        tags = []
+        if moved:
+            tags.append("moved")
+            if ine and "ine_typo" in g.rates and r.random() < g.rates["ine_typo"]:  # one character retyped wrong
+                k = r.randrange(len(ine))
+                alphabet = "0123456789" if ine[k].isdigit() else LETTERS
+                ine = ine[:k] + r.choice([x for x in alphabet if x != ine[k]]) + ine[k + 1:]
+                tags.append("ine-typo")
         if ine:
             rec["ine"] = ine
         if usage:
             rec["usageName"] = usage
         self.add(rec, c)
+        self.tag(rec, *tags)
+        if has_lost_letter(c["first"]) or has_lost_letter(c["last"]):
+            self.tag(rec, "encoding-loss")
         return rec["ref"]
 
-    def guardian(self, p, uai, style, children, role, code):
+    def guardian(self, p, uai, style, children, role, code, mode=None, dup=False):
+        """One guardian row. mode: None (all contacts), "phone-only", "email-only", "no-phone", "no-email"."""
         g, r = self.g, self.r
         file = {"onde": f"{uai}/CSVExtraction-responsables.csv", "siecle": f"{uai}/ResponsablesAvecAdresses.xml",
                 "aaf": "aaf/ENT_Complet_PersRelEleve_0000.xml"}[style]
-        key = (file, p["id"])
+        if style == "aaf" and code and "aaf_lien" in g.rates:  # AAF writes its own lien codes (1 father, 2 mother…)
+            code = {"10": "2", "20": "1", "50": "3"}.get(code, "4")
+        key = (file, p["id"], dup)
         if key in self.counters:  # one row per guardian per file, linking all their children there
             rec = self.counters[key]
             rec["links"] += [dict(pupil=c, role=role, relationship=code if style != "onde" else None) for c in children]
@@ -444,7 +554,23 @@ class Writer:
                 if l.get("relationship") is None:
                     l.pop("relationship", None)
             return
+        twice = None
+        if style == "onde" and not dup and mode is None and "twice" in g.rates and r.random() < g.rates["twice"]:
+            # Entered twice in one school: one row with the phone and the other with the e-mail, or one row
+            # lacking one of them.
+            if p["phones"] and p["email"]:
+                mode, twice = ("phone-only", "email-only") if r.random() < 0.5 else (None, r.choice(["no-phone", "no-email"]))
+            else:  # the row lacks what the guardian never gave: both rows carry the same contacts
+                twice = "no-email" if p["phones"] else "no-phone"
+        tags = []
         last, usage, first = self.person_fields(p, style)
+        typo_missing = (not dup and p["phones"] and p["email"] and "typo_missing" in g.rates
+                        and r.random() < g.rates["typo_missing"] and len(first) > 3)
+        if typo_missing:
+            k = r.randint(1, len(first) - 2)
+            first = first[:k] + first[k + 1:] if r.random() < 0.5 else first[:k] + r.choice("aeiourstln") + first[k + 1:]
+            mode = mode or ("no-email" if r.random() < 0.5 else "no-phone")
+            tags.append("firstname-typo-missing-contact")
         if style == "onde":
             ref, ext, source = self.ref(file), None, "onde-responsables"
         elif style == "siecle":
@@ -454,19 +580,23 @@ class Writer:
             ext = "G" + p["id"][1:]
             ref, source = ext, "aaf-persrel"
         phones = []
-        for i, ph in enumerate(p["phones"]):
-            if r.random() < 0.9:
-                phones.append(dict(kind="mobile" if ph[1] in "67" else "home", raw=g.phone_text(ph)))
+        exotic = []
+        if mode not in ("email-only", "no-phone"):
+            for i, ph in enumerate(p["phones"]):
+                if r.random() < 0.9:
+                    phones.append(dict(kind="mobile" if ph[1] in "67" else "home", raw=g.phone_text(ph, exotic)))
+        if exotic:
+            tags.append("phone-writing")
         if style == "aaf" and r.random() < 0.05:
             phones.append(dict(kind="home", raw="0000000000"))
-        email = p["email"] if p["email"] and r.random() < 0.9 else None
+        email = p["email"] if p["email"] and r.random() < 0.9 and mode not in ("phone-only", "no-email") else None
         if email and r.random() < 0.2:
             email = " " + email.upper() + " "
         addr = g.address_lines(p["address"], style == "aaf" and r.random() < 0.05) if p.get("address") and r.random() < 0.95 else None
         rec = dict(ref=dict(file=file, ref=ref), kind="guardian" if role == "legal" else "contact", source=source,
                    stage="primary" if style == "onde" else "college", uai=uai, lastName=last, firstName=first,
                    otherFirstNames=[], phones=phones,
-                   links=[dict(pupil=c, role=role, **({"relationship": code} if style != "onde" else {})) for c in children])
+                   links=[dict(pupil=c, role=role, **({"relationship": code} if style != "onde" and code else {})) for c in children])
         if style == "onde":
             rec["civility"] = "M." if p["sex"] == "M" else "Mme"
         else:
@@ -481,6 +611,13 @@ class Writer:
             rec["address"] = addr
         self.counters[key] = rec
         self.add(rec, p)
+        if dup or twice:
+            tags.append("same-school-twice")
+        if has_lost_letter(p["first"]) or has_lost_letter(p["last"]) or has_lost_letter(p.get("usage")):
+            tags.append("encoding-loss")
+        self.tag(rec, *tags)
+        if twice:
+            self.guardian(p, uai, style, children, role, code, mode=twice, dup=True)
 
 
 if __name__ == "__main__":

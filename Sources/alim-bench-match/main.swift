@@ -6,6 +6,7 @@ import Foundation
 /// and prints pairwise quality, blocking recall, review-queue size, time and peak RSS.
 ///
 /// Usage: alim-bench-match ingest.json truth.csv hardneg.csv [--merge X] [--review Y] [--repeat N] [--verbose]
+///        [--clusters PATH] [--dump DIR]
 let args = CommandLine.arguments
 guard args.count >= 4 else {
     FileHandle.standardError.write(Data("usage: alim-bench-match ingest.json truth.csv hardneg.csv [--merge X] [--review Y] [--repeat N] [--verbose]\n".utf8))
@@ -57,6 +58,19 @@ if let i = args.firstIndex(of: "--dump"), i + 1 < args.count {
     let dir = URL(fileURLWithPath: args[i + 1])
     try ArtifactCoding.write(Identity.normalize(ingest), to: dir.appendingPathComponent("normalized.json"))
     try ArtifactCoding.write(identity, to: dir.appendingPathComponent("identity.json"))
+}
+// `--clusters PATH` writes `file;ref;person` for every record: scripts/score_identity.py scores it per
+// duplicate category, as it scores Splink's clusters and the lineage.csv of `alim run`.
+if let i = args.firstIndex(of: "--clusters"), i + 1 < args.count {
+    var out = "file;ref;person\n"
+    for cluster in identity.persons { for r in cluster.records { out += "\(r.file);\(r.ref);\(cluster.id)\n" } }
+    try out.write(toFile: args[i + 1], atomically: true, encoding: .utf8)
+}
+// `--review-out PATH` writes the review pairs (a;b;score;reasons) for tuning.
+if let i = args.firstIndex(of: "--review-out"), i + 1 < args.count {
+    var out = "a_file;a_ref;b_file;b_ref;score;reasons\n"
+    for r in identity.review { out += "\(r.a.file);\(r.a.ref);\(r.b.file);\(r.b.ref);\(r.score);\(r.reasons.joined(separator: " | "))\n" }
+    try out.write(toFile: args[i + 1], atomically: true, encoding: .utf8)
 }
 /// The median run by CPU time (the primary figure on a shared machine).
 let medianRun = runs.sorted { $0.cpu < $1.cpu }[runs.count / 2]

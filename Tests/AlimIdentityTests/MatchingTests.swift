@@ -29,13 +29,21 @@ final class MatchingTests: XCTestCase {
     func testPupilReenteredInASecondSchoolWithSwappedDayMonthMerges() {
         let a = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "DE LA FONTAINE", first: "Anne-Sophie", birth: "2016-03-04")
         let b = Fx.pupil("0615678B/CSVExtraction-eleves.csv", "9", last: "DELAFONTAINE", first: "ANNE SOPHIE", birth: "2016-04-03", uai: Fx.schoolB)
-        XCTAssertTrue(Fx.run([a, b]).together(a, b))
+        // Both schools list the mother: without an INE, the family confirms the move (namesakes otherwise).
+        let ma = Fx.guardian("0611234A/CSVExtraction-responsables.csv", "2", last: "DE LA FONTAINE", first: "Claire", children: [a.ref])
+        let mb = Fx.guardian("0615678B/CSVExtraction-responsables.csv", "2", last: "DE LA FONTAINE", first: "Claire", children: [b.ref],
+                             uai: Fx.schoolB)
+        XCTAssertTrue(Fx.run([a, b, ma, mb]).together(a, b))
     }
 
     func testSwappedFirstAndLastNamesMerge() {
         let a = Fx.pupil("0611234A/CSVExtraction-eleves.csv", "2", last: "GAUTHIER", first: "Mathis", birth: "2016-03-04")
         let b = Fx.pupil("0615678B/CSVExtraction-eleves.csv", "9", last: "MATHIS", first: "Gauthier", birth: "2016-03-04", uai: Fx.schoolB)
-        let out = Fx.run([a, b])
+        let ma = Fx.guardian("0611234A/CSVExtraction-responsables.csv", "2", last: "GAUTHIER", first: "Claire", phones: ["06 11 22 33 44"],
+                             children: [a.ref])
+        let mb = Fx.guardian("0615678B/CSVExtraction-responsables.csv", "2", last: "GAUTHIER", first: "Claire", phones: ["0611223344"],
+                             children: [b.ref], uai: Fx.schoolB)
+        let out = Fx.run([a, b, ma, mb])
         XCTAssertTrue(out.together(a, b))
     }
 

@@ -76,6 +76,22 @@ final class NormalizationTests: XCTestCase {
         XCTAssertEqual(PhoneNormalizer.normalize("+41 22 123 45 67"), "+41221234567")
     }
 
+    func testEveryFrenchWritingOfOneMobileGivesOneE164Number() {
+        let writings = ["06 11 22 33 44", "06.11.22.33.44", "06-11-22-33-44", "0611223344", "+33 6 11 22 33 44",
+                        "+33 (0)6 11 22 33 44", "+33(0)611223344", "0033 6 11 22 33 44", "0033 (0)6 11 22 33 44",
+                        "611223344", "6 11 22 33 44", "33 6 11 22 33 44", " 06 11 22 33 44 "]
+        for w in writings { XCTAssertEqual(PhoneNormalizer.normalize(w), "+33611223344", w) }
+    }
+
+    func testOtherNumbersAndIncompleteOnesDoNotMeetIt() {
+        // One digit off, another lost-zero number, and numbers too short to be whole are not the same mobile.
+        XCTAssertEqual(PhoneNormalizer.normalize("06 11 22 33 45"), "+33611223345")
+        XCTAssertEqual(PhoneNormalizer.normalize("611223345"), "+33611223345")
+        XCTAssertNil(PhoneNormalizer.normalize("06 11 22 33"))
+        XCTAssertNil(PhoneNormalizer.normalize("11223344"))
+        XCTAssertNotEqual(PhoneNormalizer.normalize("+33 (0)4 11 22 33 44"), "+33611223344")
+    }
+
     func testOverseasNumberWrittenWithPlus33KeepsItsCountryCode() {
         // 0694… is French Guiana: a tool that swapped the zero for +33 wrote the same number.
         for raw in ["0694 36 32 52", "+33 6 94 36 32 52", "0033694363252", "+594 694 36 32 52", "+33 (0)6 94 36 32 52"] {

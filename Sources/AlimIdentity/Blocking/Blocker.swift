@@ -81,11 +81,18 @@ struct Blocker: Sendable {
         }
     }
 
+    /// First name and address: a surname that lost a letter to an 8-bit export (`?AHIN` / `SAHIN`) changes
+    /// its sound, so the surname passes miss it; one first name at one address is a short block.
+    static let firstAndAddress = Pass(name: "prenom+adresse") { f, i, out in
+        guard f.street[i] >= 0, f.locality[i] >= 0, f.firstName[i].compact >= 0 else { return }
+        out.append(Key(a: pack(f.firstName[i].compact, f.locality[i]), b: pack(f.number[i], f.street[i])))
+    }
+
     /// Passes for pupils.
     static let pupilPasses: [Pass] = [ine, birthAndFirstInitial, birthAndSurnameInitial, soundAndFirstByYear, sortedNamesByYear, email]
 
     /// Passes for guardians and contacts (the shared-child pass is added by the matcher).
-    static let guardianPasses: [Pass] = [email, phone, soundAndFirstByLocality, sortedNamesByLocality, birthAndFirstInitial, nameAndAddress]
+    static let guardianPasses: [Pass] = [email, phone, soundAndFirstByLocality, sortedNamesByLocality, birthAndFirstInitial, nameAndAddress, firstAndAddress]
 
     /// Candidate pairs (indices, i < j) among `members`, deduplicated and sorted.
     ///

@@ -98,7 +98,14 @@ struct Matcher {
         let merges = scored.filter { $0.assessment.score >= config.mergeThreshold && $0.verdict == .allow }
             .sorted { ($0.assessment.score, $1.i, $1.j) > ($1.assessment.score, $0.i, $0.j) }
         var pending: [(Scored, String?)] = []
-        let ambiguous = ambiguousMerges(merges, scorer: scorer, book: book)
+        // Pairs the rules hold for the director (a one-letter first-name typo with the same home…) still say
+        // that a record resembles someone: a merge of that record with another who cannot be that someone
+        // is as much a coin toss as between two merges.
+        let plausible = scored.filter {
+            guard $0.assessment.score >= config.reviewThreshold, case .noMerge = $0.verdict else { return false }
+            return true
+        }
+        let ambiguous = ambiguousMerges(merges, plausible: plausible, scorer: scorer, book: book)
         for s in merges {
             if ambiguous.contains(DecisionBook.code(s.i, s.j)) {
                 pending.append((s, "fusion suspendue : ressemble autant à deux personnes qui ne peuvent pas être la même"))
@@ -138,18 +145,20 @@ struct Matcher {
     /// Merges of a record that resembles, about equally, two records that can never be one person
     /// (a father's ONDE row that fits both him and his homonymous father in SIECLE): choosing by score
     /// order would be a coin toss, so both go to review.
-    private func ambiguousMerges(_ merges: [Scored], scorer: PairScorer, book: DecisionBook) -> Set<UInt64> {
-        // Each merge is listed under both its records as `record << 32 | side`, side = 2 × merge + (0: i, 1: j);
-        // one sort of integers groups a record's merges (no dictionary of arrays).
+    private func ambiguousMerges(_ merges: [Scored], plausible: [Scored], scorer: PairScorer, book: DecisionBook) -> Set<UInt64> {
+        // Each candidate (merges first, then plausible pairs) is listed under both its records as
+        // `record << 32 | side`, side = 2 × candidate + (0: i, 1: j); one sort of integers groups a record's
+        // candidates (no dictionary of arrays). Only merges are ever marked.
+        let candidates = merges + plausible
         var sides: [UInt64] = []
-        sides.reserveCapacity(merges.count * 2)
-        for (k, s) in merges.enumerated() {
+        sides.reserveCapacity(candidates.count * 2)
+        for (k, s) in candidates.enumerated() {
             sides.append(UInt64(s.i) << 32 | UInt64(2 * k))
             sides.append(UInt64(s.j) << 32 | UInt64(2 * k + 1))
         }
         sides.sort()
         var out = Set<UInt64>()
-        var ns: [(Int, Double)] = []
+        var ns: [(Int, Double, Bool, Bool)] = []
         var start = 0
         while start < sides.count {
             var end = start + 1
@@ -159,15 +168,23 @@ struct Matcher {
             let x = Int(sides[start] >> 32)
             ns.removeAll(keepingCapacity: true)
             for e in start..<end {
-                let side = Int(sides[e] & 0xFFFF_FFFF), s = merges[side / 2]
-                ns.append((side % 2 == 0 ? s.j : s.i, s.assessment.score))
+                let side = Int(sides[e] & 0xFFFF_FFFF), s = candidates[side / 2]
+                ns.append((side % 2 == 0 ? s.j : s.i, s.assessment.score, s.assessment.hasPersonalCorroboration, side / 2 < merges.count))
             }
             for m in 0..<ns.count {
-                for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin {
+                for n in (m + 1)..<ns.count where abs(ns[m].1 - ns[n].1) < Self.ambiguityMargin && (ns[m].3 || ns[n].3) {
                     let (y, z) = (ns[m].0, ns[n].0)
                     if book.verdict(y, z) == .distinct || HardRules.check(scorer.assess(y, z)).forbidsCluster {
-                        out.insert(DecisionBook.code(x, y))
-                        out.insert(DecisionBook.code(x, z))
+                        // A mobile or e-mail in common with one and only the household (landline, address) with
+                        // the other is no coin toss: the father's row shares his e-mail, the grandfather's only the
+                        // home. The personal match stands; the household one goes to the director.
+                        if ns[m].2 != ns[n].2 {
+                            let household = ns[m].2 ? n : m
+                            if ns[household].3 { out.insert(DecisionBook.code(x, ns[household].0)) }
+                        } else {
+                            if ns[m].3 { out.insert(DecisionBook.code(x, y)) }
+                            if ns[n].3 { out.insert(DecisionBook.code(x, z)) }
+                        }
                     }
                 }
             }

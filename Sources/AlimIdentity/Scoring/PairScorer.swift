@@ -16,12 +16,20 @@ struct PairScorer: Sendable {
         var p = PairAssessment()
         p.sameFile = f.file[i] == f.file[j]
         p.guardians = (f.guardian[i], f.guardian[j])
+        p.legalAndContact = f.guardian[i] && f.guardian[j] && f.contact[i] != f.contact[j]
         p.yearGap = FieldComparison.yearGap(f.birth[i], f.birth[j])
 
         let x = f.ine[i], y = f.ine[j]
         if x >= 0, y >= 0 {
             p.ineEqual = x == y
-            if x == y { add(&p, Weights.ineEqual, "même INE") } else { note(&p, "INE différents") }
+            if x == y {
+                add(&p, Weights.ineEqual, "même INE")
+            } else if Self.ineOneCharacterApart(x, y, f) {
+                p.ineTypo = true
+                add(&p, Weights.ineOneCharacter, "INE à un caractère près : \(context.keys[i].ine ?? "?") / \(context.keys[j].ine ?? "?")")
+            } else {
+                note(&p, "INE différents")
+            }
         }
         scoreNames(&p, i, j, f)
         scoreDate(&p, i, j, f)
@@ -55,6 +63,18 @@ struct PairScorer: Sendable {
             first = .exact
             exactFirstKey = full
         }
+        // `O?uz` / `Oguz` / `Ouz` / `Oğuz`: a letter an 8-bit export could not write is no disagreement.
+        if first != .exact, first != .missing, !(f.sex[i] != 0 && f.sex[j] != 0 && f.sex[i] != f.sex[j]),
+           Self.lossAgrees([(f.lossFirst[i], fa)], [(f.lossFirst[j], fb)], f) {
+            p.encodingLoss = true
+            first = .exact
+        }
+        if surname != .exact, surname != .missing,
+           Self.lossAgrees([(f.lossLast[i], la), (f.lossUsage[i], ua)], [(f.lossLast[j], lb), (f.lossUsage[j], ub)], f) {
+            p.encodingLoss = true
+            surname = .exact
+            matchedKey = la.compact
+        }
         if surname < .close || first < .close {
             let s1 = max(FieldComparison.names(la, fb, f), ua.isEmpty ? .missing : FieldComparison.names(ua, fb, f))
             let s2 = max(FieldComparison.names(fa, lb, f), ub.isEmpty ? .missing : FieldComparison.names(fa, ub, f))
@@ -84,8 +104,9 @@ struct PairScorer: Sendable {
             let key = p.swapped ? fb.compact : exactFirstKey
             let count = key >= 0 && Int(key) < f.firstNameCount.count ? max(Int(f.firstNameCount[Int(key)]), 1) : 1
             let w = Weights.exactName(count: count, population: context.population, range: Weights.firstNameExactRange)
-            let accentLost = p.accentLost
-            add(&p, w, accentLost ? "même prénom, lettre accentuée perdue : \(firstDisplay(i)) / \(firstDisplay(j))" : "même prénom")
+            let accentLost = p.accentLost, lost = p.encodingLoss
+            add(&p, w, accentLost ? "même prénom, lettre accentuée perdue : \(firstDisplay(i)) / \(firstDisplay(j))"
+                : lost ? "même prénom, lettre perdue par l'encodage d'un export : \(firstDisplay(i)) / \(firstDisplay(j))" : "même prénom")
         case .close: add(&p, Weights.firstNameClose, "prénoms proches : \(firstDisplay(i)) / \(firstDisplay(j))")
         case .partial: add(&p, Weights.firstNamePartial, "prénoms composés en partie communs : \(firstDisplay(i)) / \(firstDisplay(j))")
         case .different: add(&p, Weights.firstNameDifferent, "prénoms différents : \(firstDisplay(i)) / \(firstDisplay(j))")
@@ -101,6 +122,26 @@ struct PairScorer: Sendable {
         if ai >= 0, ai == f.firstName[j].compact { return f.firstName[i].compact }
         if aj >= 0, aj == f.firstName[i].compact { return f.firstName[j].compact }
         return nil
+    }
+
+    /// Whether two INEs differ by one character only (one substituted, or two adjacent swapped): what a
+    /// typing slip leaves. An INE has a fixed length, so a missing or extra character is not counted.
+    static func ineOneCharacterApart(_ x: Int32, _ y: Int32, _ f: FeatureTable) -> Bool {
+        f.strings.withBytes(x, y) { a, b in a.count == b.count && a.count >= 8 && StringSimilarity.withinOneEdit(a, b) }
+    }
+
+    /// Whether some name of one side agrees with some name of the other once letters lost to an 8-bit
+    /// export are allowed for; each side lists (loss pattern or -1, name). Only pairs where one side has
+    /// a loss pattern are compared, so ordinary names never take this path.
+    static func lossAgrees(_ xs: [(Int32, NameFeature)], _ ys: [(Int32, NameFeature)], _ f: FeatureTable) -> Bool {
+        guard xs.contains(where: { $0.0 >= 0 }) || ys.contains(where: { $0.0 >= 0 }) else { return false }
+        for (px, nx) in xs where !nx.isEmpty {
+            for (py, ny) in ys where !ny.isEmpty && (px >= 0 || py >= 0) {
+                let a = f.strings.bytes(px >= 0 ? px : nx.compact), b = f.strings.bytes(py >= 0 ? py : ny.compact)
+                if EncodingLoss.matches(a, b) { return true }
+            }
+        }
+        return false
     }
 
     private func lastDisplay(_ i: Int) -> String { context.records[i].displayLastName }
@@ -171,6 +212,14 @@ struct PairScorer: Sendable {
         if ea >= 0, eb >= 0 {
             if ea == eb { p.sharedEmail = true; add(&p, Weights.emailEqual, "même courriel") } else { p.emailsDiffer = true; add(&p, Weights.emailsDifferent, "courriels différents") }
         }
+        let phonesA = a0 < a1, phonesB = b0 < b1, emailA = ea >= 0, emailB = eb >= 0
+        // The row that gives the phone must give a mobile: a landline alone is the household's, what a
+        // grandparent's row shows as well.
+        func hasMobile(_ r: Range<Int>) -> Bool { r.contains { f.personalPhone[Int(f.phoneIDs[$0])] } }
+        p.complementaryContacts = (phonesA || emailA) && (phonesB || emailB) && !(phonesA && phonesB) && !(emailA && emailB)
+            && (!phonesA || hasMobile(a0..<a1)) && (!phonesB || hasMobile(b0..<b1))
+        p.sameContacts = phonesA && phonesB && emailA == emailB && (!emailA || ea == eb)
+            && f.phoneIDs[a0..<a1].elementsEqual(f.phoneIDs[b0..<b1]) && (emailA || hasMobile(a0..<a1))
         p.address = Self.compareAddresses(i, j, f)
         switch p.address {
         case .exact: add(&p, Weights.addressEqual, "même adresse")
@@ -217,7 +266,7 @@ struct PairScorer: Sendable {
                     // Relationship codes are compared whatever the source: a wrong "distinct" costs a review,
                     // a wrong merge gives a stranger a child.
                     let ra = f.childRelation[x], rb = f.childRelation[y]
-                    if ra >= 0, rb >= 0, ra != rb { conflict = true }
+                    if ra >= 0, rb >= 0 { if ra != rb { conflict = true } else { p.relationshipAgrees = true } }
                     x += 1; y += 1
                 } else if u < v { x += 1 } else { y += 1 }
             }

@@ -31,6 +31,9 @@ enum Weights {
     static let dateDifferent = w(0.001, 0.99)         // ≈ −10
 
     static let ineEqual = w(0.99, 1e-6)               // ≈ +19.9
+    /// INEs one character apart: weak evidence against (a typing slip of one INE is rarer than a stranger's
+    /// INE, but the other fields must carry the pair), never a veto.
+    static let ineOneCharacter = -2.0
     static let sexDifferent = w(0.01, 0.5)            // ≈ −5.6
 
     static let phoneShared = w(0.7, 0.005)            // ≈ +7.1 (families share a home number)
