@@ -16,16 +16,19 @@ public enum ArtifactCoding {
     /// The top-level key that carries `formatVersion`.
     public static let versionKey = "formatVersion"
 
-    /// The encoder every stage uses for its persisted artifact.
-    public static func encoder() -> JSONEncoder {
+    /// The encoder every stage uses for its persisted artifact: compact for the stages' artifacts (read by
+    /// programs, hundreds of megabytes at a département's size), indented for the files people open
+    /// (`summary.json`, `run.json`).
+    public static func encoder(readable: Bool = false) -> JSONEncoder {
         let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting = readable ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                                      : [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 
     /// Encodes an artifact (a JSON object), with `formatVersion` beside its keys.
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        var data = try encoder().encode(Versioned(value: value))
+    public static func encode<T: Encodable>(_ value: T, readable: Bool = false) throws -> Data {
+        var data = try encoder(readable: readable).encode(Versioned(value: value))
         data.append(0x0A)
         return data
     }
@@ -45,8 +48,8 @@ public enum ArtifactCoding {
     }
 
     /// Writes an artifact atomically, mode 0600.
-    public static func write<T: Encodable>(_ value: T, to url: URL) throws {
-        try SecureFile.write(try encode(value), to: url)
+    public static func write<T: Encodable>(_ value: T, to url: URL, readable: Bool = false) throws {
+        try SecureFile.write(try encode(value, readable: readable), to: url)
     }
 
     /// Reads an artifact; an error names the file.

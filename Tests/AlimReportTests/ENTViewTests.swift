@@ -108,7 +108,7 @@ final class ENTViewTests: XCTestCase {
         let summary = Report.summary(ReportFixture.entRun)
         XCTAssertEqual(summary.entAccounts.map(\.uai), [a, b, c])
         XCTAssertEqual(summary.entAccounts[1], ENTAccountCounts(uai: b, waiting: 2, handed: 1, activated: 1, contradictory: 1, codeUnknown: 1))
-        let text = String(decoding: try ArtifactCoding.encode(summary), as: UTF8.self)
+        let text = String(decoding: try ArtifactCoding.encode(summary, readable: true), as: UTF8.self)
         XCTAssertTrue(text.contains("\"ent_accounts\" : ["), text)
         for key in ["\"waiting\" : 2", "\"printable\" : 1", "\"handed\" : 1", "\"activated\" : 1", "\"contradictory\" : 1",
                     "\"code_unknown\" : 1", "\"no_sheet\" : 1", "\"uai\" : \"0611234A\""] {

@@ -25,8 +25,8 @@ final class SummaryTests: XCTestCase {
     }
 
     func testSummaryJSONIsStableAndHasNoSecret() throws {
-        let a = try ArtifactCoding.encode(Report.summary(ReportFixture.full))
-        let b = try ArtifactCoding.encode(Report.summary(ReportFixture.full))
+        let a = try ArtifactCoding.encode(Report.summary(ReportFixture.full), readable: true)
+        let b = try ArtifactCoding.encode(Report.summary(ReportFixture.full), readable: true)
         XCTAssertEqual(a, b)
         let text = String(decoding: a, as: UTF8.self)
         XCTAssertFalse(text.contains(ReportFixture.secretCode))

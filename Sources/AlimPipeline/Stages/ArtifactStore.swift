@@ -42,8 +42,8 @@ final class BackgroundWriter: @unchecked Sendable {
     }
 
     /// Queues writing `value` as an artifact (encoded on the background queue).
-    func artifact<T: Encodable & Sendable>(_ value: T, to url: URL) throws {
-        try submit { try ArtifactCoding.write(value, to: url) }
+    func artifact<T: Encodable & Sendable>(_ value: T, to url: URL, readable: Bool = false) throws {
+        try submit { try ArtifactCoding.write(value, to: url, readable: readable) }
     }
 
     /// Queues writing bytes built on the background queue (a CSV built from an artifact).

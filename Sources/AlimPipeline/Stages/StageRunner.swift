@@ -138,7 +138,7 @@ enum StageRunner {
     private static func report(_ ctx: StageContext) throws -> Outcome {
         let input = try ReportInputLoader.load(ctx)
         let summary = Report.summary(input)
-        try ctx.store.writer.artifact(summary, to: ctx.file(ArtifactName.summary))
+        try ctx.store.writer.artifact(summary, to: ctx.file(ArtifactName.summary), readable: true)
         let html = Report.html(input)
         try ctx.store.writer.file(to: ctx.file(ArtifactName.report)) { Data(html.utf8) }
         ctx.store.reportText = Report.text(input, runDirectory: ctx.folder.path)

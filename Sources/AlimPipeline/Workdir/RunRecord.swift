@@ -61,7 +61,7 @@ public struct RunRecord: Codable, Sendable {
 
     /// Writes `run.json` atomically.
     public func save(to folder: URL) throws {
-        try ArtifactCoding.write(self, to: folder.appendingPathComponent(Self.fileName))
+        try ArtifactCoding.write(self, to: folder.appendingPathComponent(Self.fileName), readable: true)
     }
 
     /// Records a stage's result and marks every later stage stale if it had run.
