@@ -49,35 +49,36 @@ struct StageContext {
 }
 
 extension StageContext {
-    /// Tonight's ingest artifact: in memory when this command produced it, else read once from the run.
+    /// An artifact in memory when this command produced or read it already, else read once from the run.
+    private func cached<T>(_ slot: ReferenceWritableKeyPath<ArtifactStore, T?>, _ read: () throws -> T) throws -> T {
+        if let a = store[keyPath: slot] { return a }
+        let a = try read()
+        store[keyPath: slot] = a
+        return a
+    }
+
     func ingestArtifact() throws -> IngestArtifact {
-        if let a = store.ingest { return a }
-        let a = try load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest)
-        store.ingest = a
-        return a
+        try cached(\.ingest) { try load(IngestArtifact.self, ArtifactName.ingest, producedBy: .ingest) }
     }
 
+    /// normalized.json holds the keys only: joined again with ingest.json's records.
     func normalizedArtifact() throws -> NormalizedArtifact {
-        if let a = store.normalized { return a }
-        let file = try load(NormalizedFile.self, ArtifactName.normalized, producedBy: .normalize)
-        let a = PersistedForms.normalized(file, ingest: try ingestArtifact())
-        store.normalized = a
-        return a
+        try cached(\.normalized) {
+            let file = try load(NormalizedFile.self, ArtifactName.normalized, producedBy: .normalize)
+            return PersistedForms.normalized(file, ingest: try ingestArtifact())
+        }
     }
 
+    /// identity.json holds persons and review pairs only: joined again with ingest.json's records.
     func identityArtifact() throws -> IdentityArtifact {
-        if let a = store.identity { return a }
-        let file = try load(IdentityFile.self, ArtifactName.identity, producedBy: .match)
-        let a = PersistedForms.identity(file, ingest: try ingestArtifact())
-        store.identity = a
-        return a
+        try cached(\.identity) {
+            let file = try load(IdentityFile.self, ArtifactName.identity, producedBy: .match)
+            return PersistedForms.identity(file, ingest: try ingestArtifact())
+        }
     }
 
     func accountsArtifact() throws -> AccountsArtifact {
-        if let a = store.accounts { return a }
-        let a = try load(AccountsArtifact.self, ArtifactName.accounts, producedBy: .accounts)
-        store.accounts = a
-        return a
+        try cached(\.accounts) { try load(AccountsArtifact.self, ArtifactName.accounts, producedBy: .accounts) }
     }
 
     /// For the report, which works with whatever ran: nil when the stage has neither run in this
