@@ -23,19 +23,35 @@ public enum SecureFile {
     /// bundle): they call `syncFileSystem(of:)` once before reporting success, which gives the same
     /// guarantee — nothing is recorded as done before it is on disk — for one flush instead of many.
     public static func write(_ data: Data, to url: URL, sync: Bool = true) throws {
+        try write(to: url, sync: sync) { emit in try emit(data) }
+    }
+
+    /// Atomically replaces `url` with the bytes `produce` hands to its `emit` function, piece by piece,
+    /// mode 0600: a large artifact is written as it is encoded, never held whole in memory.
+    public static func write(to url: URL, sync: Bool = true, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         try makeDirectory(url.deletingLastPathComponent())
         let tmp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw SecureFileError.cannotWrite(url.path, String(cString: strerror(errno))) }
         var ok = true
-        data.withUnsafeBytes { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n <= 0 { ok = false; break }
-                offset += n
+        func emit(_ data: Data) throws {
+            guard ok else { return }
+            data.withUnsafeBytes { buf in
+                var offset = 0
+                while offset < buf.count {
+                    let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                    if n <= 0 { ok = false; break }
+                    offset += n
+                }
             }
+        }
+        do {
+            try produce(emit)
+        } catch {
+            close(fd)
+            unlink(tmp.path)
+            throw error
         }
         fchmod(fd, 0o600)
         if sync && fsync(fd) != 0 { ok = false }

@@ -227,3 +227,25 @@ final class PersistedFormsTests: XCTestCase {
         XCTAssertEqual(identity.records.count, ingest.records.count)
     }
 }
+
+/// The large artifacts are written record by record (`ChunkedArtifact`): the bytes must be exactly those
+/// of encoding the whole artifact at once, so that readers and byte-identity checks see no difference.
+final class ChunkedArtifactTests: XCTestCase {
+    func testChunkedFilesAreTheBytesOfTheWholeEncoding() throws {
+        let workdir = try TestSupport.workdir("chunked")
+        let run = try Pipeline.run(RunOptions(inbox: TestSupport.inbox, workdir: workdir, configFile: TestSupport.alimCredentials,
+                                              date: TestSupport.date))
+        func check<T: Codable>(_ type: T.Type, _ name: String) throws {
+            let url = run.runFolder.appendingPathComponent(name)
+            let written = try Data(contentsOf: url)
+            XCTAssertEqual(written, try ArtifactCoding.encode(try ArtifactCoding.decode(type, from: written)), name)
+        }
+        try check(IngestArtifact.self, "ingest.json")
+        try check(NormalizedFile.self, "normalized.json")
+        try check(IdentityFile.self, "identity.json")
+        try check(AccountsArtifact.self, "accounts.json")
+        let ingest = try ArtifactCoding.read(IngestArtifact.self, from: run.runFolder.appendingPathComponent("ingest.json"))
+        XCTAssertFalse(ingest.records.isEmpty)
+        XCTAssertFalse(ingest.rejects.isEmpty, "the fixture inbox has rejects: the array path is exercised")
+    }
+}

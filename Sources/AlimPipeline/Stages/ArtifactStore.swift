@@ -46,6 +46,11 @@ final class BackgroundWriter: @unchecked Sendable {
         try submit { try ArtifactCoding.write(value, to: url, readable: readable) }
     }
 
+    /// Queues writing a large artifact, encoded record by record as it is written (`ChunkedArtifact`).
+    func artifact<T: ChunkedArtifact>(_ value: T, to url: URL) throws {
+        try submit { try ArtifactCoding.writeChunked(value, to: url) }
+    }
+
     /// Queues writing bytes built on the background queue (a CSV built from an artifact).
     func file(to url: URL, _ build: @escaping @Sendable () throws -> Data) throws {
         try submit { try SecureFile.write(try build(), to: url) }

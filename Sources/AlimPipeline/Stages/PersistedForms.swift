@@ -28,6 +28,17 @@ public struct IdentityFile: Codable, Sendable, Equatable {
     }
 }
 
+extension NormalizedFile: ChunkedArtifact {
+    var chunkedFields: [ArtifactField] { [.array("keys", keys)] }
+}
+
+extension IdentityFile: ChunkedArtifact {
+    public var chunkedFields: [ArtifactField] {
+        [.array("persons", persons), .array("review", review), .value("candidatePairs", candidatePairs),
+         .value("mergedPairs", mergedPairs)]
+    }
+}
+
 /// Joins a persisted stage file with ingest.json into the artifact the stage handed on in memory;
 /// the result equals that artifact field for field (`PersistedFormsTests`).
 enum PersistedForms {
