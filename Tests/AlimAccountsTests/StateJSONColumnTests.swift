@@ -28,4 +28,27 @@ final class StateJSONColumnTests: XCTestCase {
     func testControlCharactersAreEscaped() {
         XCTAssertEqual(JSONColumnEncoder().text(["\u{01}\"\\\n"]), "[\"\\u0001\\\"\\\\\\n\"]")
     }
+
+    /// The reader's fast path (`JSONColumnParser`) reads the encoder's text to the decoder's values, and
+    /// gives way to the decoder (nil) on anything else, damage included.
+    func testTheFastReaderAgreesWithTheDecoderOrGivesWay() throws {
+        let encoder = JSONColumnEncoder()
+        let plain = ["CM1-CM2", "Zoé", "Œdipe — 🎒", "", "../x.csv", "{\"file\":1}".replacingOccurrences(of: "\"", with: "'")]
+        XCTAssertEqual(JSONColumnParser.strings(encoder.text(plain)), plain)
+        XCTAssertEqual(JSONColumnParser.strings("[]"), [])
+        let refs = plain.enumerated().map { RecordRef(file: "a/\($0.element).csv", ref: "\($0.offset)") }
+        XCTAssertEqual(JSONColumnParser.refs(encoder.text(refs)), refs)
+        XCTAssertEqual(JSONColumnParser.refs("[]"), [])
+        // Escapes, white space, another key order: the decoder reads them.
+        for text in [encoder.text(hostile), "[ \"a\" ]", "[\"a\",\n\"b\"]"] {
+            XCTAssertNil(JSONColumnParser.strings(text), text)
+            XCTAssertNoThrow(try JSONDecoder().decode([String].self, from: Data(text.utf8)))
+        }
+        XCTAssertNil(JSONColumnParser.refs("[{\"ref\":\"1\",\"file\":\"a\"}]"))
+        // Damage: never read by the fast path.
+        for text in ["[\"a\"", "[\"a\",]", "[\"a\"]x", "\"a\"", "[1]", "", "[\"a\u{01}\"]", "[{\"file\":\"a\"}]"] {
+            XCTAssertNil(JSONColumnParser.strings(text), text)
+            XCTAssertNil(JSONColumnParser.refs(text), text)
+        }
+    }
 }

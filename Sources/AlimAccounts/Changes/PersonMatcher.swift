@@ -23,14 +23,20 @@ enum PersonMatcher {
 
         func run(kind: RecordKind, tiers: [String], tonightKeys: (PlannedPerson) -> [String]) {
             let people = planned.filter { $0.kind == kind }.sorted { $0.clusterId < $1.clusterId }
+            // Each person's keys once for every tier (a guardian's `nc:` keys depend only on the pupils,
+            // matched before any guardian).
+            let keysOfPerson = people.map(tonightKeys)
+            var keySets: [Set<String>?] = Array(repeating: nil, count: people.count)
             for tier in tiers {
-                for p in people where matched[p.clusterId] == nil {
-                    let candidates = tonightKeys(p).filter { $0.hasPrefix(tier) }
+                for (n, p) in people.enumerated() where matched[p.clusterId] == nil {
+                    let candidates = keysOfPerson[n].filter { $0.hasPrefix(tier) }
                         .flatMap { index[$0] ?? [] }
                         .filter { !claimed.contains($0) && kindOf[$0] == kind }
+                    guard !candidates.isEmpty else { continue }
                     // Homonyms sharing a key: the stored person sharing the most keys wins, then the oldest.
-                    let all = Set(tonightKeys(p))
-                    let best = candidates.min { a, b in
+                    if keySets[n] == nil { keySets[n] = Set(keysOfPerson[n]) }
+                    let all = keySets[n]!
+                    let best = candidates.count == 1 ? candidates.first : candidates.min { a, b in
                         let sa = keysOf[a, default: []].intersection(all).count
                         let sb = keysOf[b, default: []].intersection(all).count
                         return sa != sb ? sa > sb : a < b

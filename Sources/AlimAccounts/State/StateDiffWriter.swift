@@ -11,18 +11,17 @@ extension StateStore {
     /// write (`StateDiffWriterTests`). Both snapshots must be canonical (`StateSnapshot.canonicalise`).
     static func update(_ db: Database, from current: StateSnapshot, to s: StateSnapshot) throws {
         let json = JSONColumnEncoder()
-        let oldPersons = Dictionary(current.persons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let newPersons = Dictionary(s.persons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let oldAccounts = Dictionary(current.accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let newAccounts = Dictionary(s.accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Both snapshots are sorted by id: one walk pairs each row with its former self.
+        let persons = SortedDiff(current.persons, s.persons, id: \.id)
+        let accounts = SortedDiff(current.accounts, s.accounts, id: \.id)
 
         // 1. Rows gone (accounts before the persons they reference).
-        for a in current.accounts where newAccounts[a.id] == nil {
+        for a in accounts.removed {
             try db.execute(sql: "DELETE FROM links WHERE guardian_account = ?", arguments: [a.id])
             try db.execute(sql: "DELETE FROM logins WHERE account_id = ?", arguments: [a.id])
             try db.execute(sql: "DELETE FROM accounts WHERE id = ?", arguments: [a.id])
         }
-        for p in current.persons where newPersons[p.id] == nil {
+        for p in persons.removed {
             try db.execute(sql: "DELETE FROM person_keys WHERE person_id = ?", arguments: [p.id])
             try db.execute(sql: "DELETE FROM persons WHERE id = ?", arguments: [p.id])
         }
@@ -32,8 +31,8 @@ extension StateStore {
         let updatePerson = try db.makeStatement(sql: "UPDATE persons SET kind = ?, cluster_id = ? WHERE id = ?")
         let insertKey = try db.makeStatement(sql: "INSERT INTO person_keys (person_id, key) VALUES (?, ?)")
         let deleteKeys = try db.makeStatement(sql: "DELETE FROM person_keys WHERE person_id = ?")
-        for p in s.persons {
-            guard let old = oldPersons[p.id] else {
+        for (old, p) in persons.kept {
+            guard let old else {
                 try insertPerson.execute(arguments: [p.id, p.kind.rawValue, p.clusterId])
                 for k in p.keys { try insertKey.execute(arguments: [p.id, k]) }
                 continue
@@ -64,8 +63,7 @@ extension StateStore {
         let deleteLogin = try db.makeStatement(sql: "DELETE FROM logins WHERE account_id = ?")
         let insertLink = try db.makeStatement(sql: "INSERT INTO links (guardian_account, pupil_account) VALUES (?, ?)")
         let deleteLinks = try db.makeStatement(sql: "DELETE FROM links WHERE guardian_account = ?")
-        for a in s.accounts {
-            let old = oldAccounts[a.id]
+        for (old, a) in accounts.kept {
             if old == a { continue }
             let values: StatementArguments = [
                 a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue, a.auth.rawValue, a.login, a.lastName,
@@ -90,10 +88,8 @@ extension StateStore {
         }
 
         // 4. Code generations, keyed by account and generation.
-        func key(_ g: GenerationRow) -> String { "\(g.accountId)#\(g.generation)" }
-        let oldGenerations = Dictionary(current.generations.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let newGenerations = Set(s.generations.map(key))
-        for g in current.generations where !newGenerations.contains(key(g)) {
+        let generations = SortedDiff(current.generations, s.generations, id: { GenerationKey(account: $0.accountId, generation: $0.generation) })
+        for g in generations.removed {
             try db.execute(sql: "DELETE FROM code_generations WHERE account_id = ? AND generation = ?",
                            arguments: [g.accountId, g.generation])
         }
@@ -101,7 +97,7 @@ extension StateStore {
             INSERT OR REPLACE INTO code_generations (account_id, generation, nonce, issued, expires, run_id)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
-        for g in s.generations where oldGenerations[key(g)] != g {
+        for (old, g) in generations.kept where old != g {
             try upsertGeneration.execute(arguments: [g.accountId, g.generation, g.nonce, g.issued, g.expires, g.runId])
         }
 
@@ -110,6 +106,34 @@ extension StateStore {
         let counter = try db.makeStatement(sql: "INSERT INTO counters (name, value) VALUES (?, ?)")
         for (name, value) in s.counters.sorted(by: { $0.key < $1.key }) {
             try counter.execute(arguments: [name, value])
+        }
+    }
+}
+
+/// The key of a code generation, in the order `StateSnapshot.canonicalise` sorts them.
+private struct GenerationKey: Comparable {
+    let account: String
+    let generation: Int
+    static func < (a: Self, b: Self) -> Bool { (a.account, a.generation) < (b.account, b.generation) }
+}
+
+/// Two lists sorted by the same key, walked once: the rows only in `old`, and every row of `new` with
+/// its former self (nil when new).
+private struct SortedDiff<Row, Key: Comparable> {
+    var removed: [Row] = []
+    var kept: [(Row?, Row)] = []
+
+    init(_ old: [Row], _ new: [Row], id: (Row) -> Key) {
+        var i = 0, j = 0
+        kept.reserveCapacity(new.count)
+        while i < old.count || j < new.count {
+            if j == new.count || (i < old.count && id(old[i]) < id(new[j])) {
+                removed.append(old[i]); i += 1
+            } else if i == old.count || id(new[j]) < id(old[i]) {
+                kept.append((nil, new[j])); j += 1
+            } else {
+                kept.append((old[i], new[j])); i += 1; j += 1
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import AlimCore
 import Foundation
 import GRDB
 
@@ -76,6 +77,30 @@ struct StateRowReader {
         guard let raw = try optional(column, as: String.self) else { return nil }
         guard let value = E(rawValue: raw) else { throw damaged(column) }
         return value
+    }
+
+    /// A list of strings written by `JSONColumnEncoder` (read without a general decoder when it can).
+    func strings(_ column: String) throws -> [String] {
+        let text = try value(column, as: String.self)
+        if let fast = JSONColumnParser.strings(text) { return fast }
+        return try json(column)
+    }
+
+    /// A list of schools; a value that is no UAI is the row's damage, as through the decoder.
+    func uais(_ column: String) throws -> [UAI] {
+        let text = try value(column, as: String.self)
+        if let fast = JSONColumnParser.strings(text) {
+            let uais = fast.compactMap { UAI($0) }
+            if uais.count == fast.count { return uais }
+        }
+        return try json(column)
+    }
+
+    /// A list of record references (`[{"file":…,"ref":…}]`).
+    func refs(_ column: String) throws -> [RecordRef] {
+        let text = try value(column, as: String.self)
+        if let fast = JSONColumnParser.refs(text) { return fast }
+        return try json(column)
     }
 
     /// A JSON text column.

@@ -173,52 +173,58 @@ struct StateStore {
         let p = copy.rawValue
         var s = StateSnapshot()
         var keys: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT person_id, key FROM \(p)person_keys ORDER BY person_id, key") {
-            let r = StateRowReader(row, table: p + "person_keys", idColumns: ["person_id", "key"])
+        try eachRow(db, "SELECT person_id, key FROM \(p)person_keys ORDER BY person_id, key", p + "person_keys",
+                    ["person_id", "key"]) { r in
             keys[try r.value("person_id", as: String.self), default: []].append(try r.value("key"))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)persons ORDER BY id") {
-            let r = StateRowReader(row, table: p + "persons", idColumns: ["id"])
+        try eachRow(db, "SELECT * FROM \(p)persons ORDER BY id", p + "persons", ["id"]) { r in
             let id: String = try r.value("id")
             s.persons.append(PersonRow(id: id, kind: try r.choice("kind"), clusterId: try r.value("cluster_id"),
                                        keys: keys[id] ?? []))
         }
         var children: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)links ORDER BY guardian_account, pupil_account") {
-            let r = StateRowReader(row, table: p + "links", idColumns: ["guardian_account", "pupil_account"])
+        try eachRow(db, "SELECT * FROM \(p)links ORDER BY guardian_account, pupil_account", p + "links",
+                    ["guardian_account", "pupil_account"]) { r in
             children[try r.value("guardian_account", as: String.self), default: []].append(try r.value("pupil_account"))
         }
-        var columns: [String: Int]?
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)accounts ORDER BY id") {
-            if columns == nil { columns = StateRowReader.columns(of: row) }
-            let r = StateRowReader(row, table: p + "accounts", idColumns: ["id"], columns: columns)
+        try eachRow(db, "SELECT * FROM \(p)accounts ORDER BY id", p + "accounts", ["id"]) { r in
             let id: String = try r.value("id")
             s.accounts.append(AccountRow(
                 id: id, personId: try r.value("person_id"), clusterId: try r.value("cluster_id"),
                 platform: try r.choice("platform"), profile: try r.choice("profile"), auth: try r.choice("auth"),
                 login: try r.value("login"), lastName: try r.value("last_name"), firstName: try r.value("first_name"),
                 birthDate: try r.optional("birth_date"),
-                uais: try r.json("uais"), classes: try r.json("classes"),
+                uais: try r.uais("uais"), classes: try r.strings("classes"),
                 level: try r.optionalChoice("level"), email: try r.optional("email"),
                 children: children[id] ?? [], hasCollegeChild: try r.value("has_college_child"),
-                records: try r.json("records"),
+                records: try r.refs("records"),
                 status: try r.choice("status"),
                 leftSince: try r.optional("left_since"), activatedOn: try r.optional("activated_on"),
                 entLogin: try r.optional("ent_login"), entCodeMAC: try r.optional("ent_code_mac"),
                 mergedInto: try r.optional("merged_into")))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM \(p)code_generations ORDER BY account_id, generation") {
-            let r = StateRowReader(row, table: p + "code_generations", idColumns: ["account_id", "generation"])
+        try eachRow(db, "SELECT * FROM \(p)code_generations ORDER BY account_id, generation", p + "code_generations",
+                    ["account_id", "generation"]) { r in
             s.generations.append(GenerationRow(accountId: try r.value("account_id"), generation: try r.value("generation"),
                                                nonce: try r.value("nonce"), issued: try r.value("issued"),
                                                expires: try r.value("expires"), runId: try r.value("run_id")))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT name, value FROM \(p)counters") {
-            let r = StateRowReader(row, table: p + "counters", idColumns: ["name"])
+        try eachRow(db, "SELECT name, value FROM \(p)counters", p + "counters", ["name"]) { r in
             s.counters[try r.value("name")] = try r.value("value", as: Int.self)
         }
         s.canonicalise()
         return s
+    }
+
+    /// Every row of a query through a strict reader, its column positions resolved once.
+    private static func eachRow(_ db: Database, _ sql: String, _ table: String, _ idColumns: [String],
+                                _ body: (StateRowReader) throws -> Void) throws {
+        var columns: [String: Int]?
+        let cursor = try Row.fetchCursor(db, sql: sql)
+        while let row = try cursor.next() {
+            if columns == nil { columns = StateRowReader.columns(of: row) }
+            try body(StateRowReader(row, table: table, idColumns: idColumns, columns: columns))
+        }
     }
 
     // MARK: Saving
