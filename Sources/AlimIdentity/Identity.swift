@@ -9,16 +9,23 @@ public enum Identity {
     /// `threads`: nil = automatic (two threads above 20,000 records); an explicit count forces the split
     /// (the output is byte-identical whatever the count).
     public static func normalize(_ ingest: IngestArtifact, threads: Int? = nil) -> NormalizedArtifact {
-        var ingest = ingest
+        let view = view(of: ingest)
+        return NormalizedArtifact(ingest: view, keys: RecordNormalizer.normalizeAll(view.records, threads: threads))
+    }
+
+    /// The ingest artifact as the identity stages hand it on: without the ENT's lines, records by ref.
+    /// Also what joins a persisted `normalized.json` or `identity.json` back with `ingest.json`.
+    public static func view(of ingest: IngestArtifact) -> IngestArtifact {
+        var view = ingest
         // The ENT's activation codes stay in ingest.json: the accounts stage reads them from there,
         // and no later artifact needs a copy of a secret.
-        ingest.entCredentials = []
+        view.entCredentials = []
         // By index: iterating `zip` over the records would copy every record (a dozen retains) per step.
-        let records = ingest.records
+        let records = view.records
         if !records.indices.dropFirst().allSatisfy({ records[$0 - 1].ref < records[$0].ref }) {
-            ingest.records.sort { $0.ref < $1.ref }
+            view.records.sort { $0.ref < $1.ref }
         }
-        return NormalizedArtifact(ingest: ingest, keys: RecordNormalizer.normalizeAll(ingest.records, threads: threads))
+        return view
     }
 
     /// Groups records into persons, applying the director's decisions; uncertain pairs go to review.

@@ -74,7 +74,7 @@ enum RunLog {
         if !start.isRerun {
             try StateStore.keepAsBase(db)
         } else if start.baseFromSnapshot {
-            try StateStore.replace(db, with: start.base, copy: .base)
+            try StateStore.writeBase(db, start.base)
         }
     }
 

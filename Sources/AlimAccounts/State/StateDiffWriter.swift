@@ -7,8 +7,8 @@ extension StateStore {
     ///
     /// Most nights change a few hundred accounts out of a département's 150,000: deleting and
     /// re-inserting every row (about a million with their keys, logins, links and code generations)
-    /// was most of a regular night's accounts stage. The result is the same state `replace` would
-    /// write (`StateDiffWriterTests`). Both snapshots must be canonical (`StateSnapshot.canonicalise`).
+    /// was most of a regular night's accounts stage. What is stored afterwards is exactly `s`
+    /// (`StateDiffWriterTests`). Both snapshots must be canonical (`StateSnapshot.canonicalise`).
     static func update(_ db: Database, from current: StateSnapshot, to s: StateSnapshot) throws {
         let json = JSONColumnEncoder()
         // Both snapshots are sorted by id: one walk pairs each row with its former self.

@@ -14,11 +14,11 @@ struct StateRowReader {
     let row: Row
     let table: String
     let idColumns: [String]
-    /// Column name → position, built once per query: GRDB's lookup by name folds case at every call,
-    /// which was a tenth of loading a département's state.
-    let columns: [String: Int]?
+    /// Column name → position, built once per query (`columns(of:)`): GRDB's lookup by name folds case
+    /// at every call, which was a tenth of loading a département's state.
+    let columns: [String: Int]
 
-    init(_ row: Row, table: String, idColumns: [String], columns: [String: Int]? = nil) {
+    init(_ row: Row, table: String, idColumns: [String], columns: [String: Int]) {
         self.row = row
         self.table = table
         self.idColumns = idColumns
@@ -30,15 +30,16 @@ struct StateRowReader {
         Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The column's value; a column the query does not have reads as NULL (and fails as such where required).
     private func raw(_ column: String) -> DatabaseValue {
-        if let i = columns?[column] { return row[i] as DatabaseValue }
-        return row[column] ?? .null
+        guard let i = columns[column] else { return .null }
+        return row[i] as DatabaseValue
     }
 
     /// How the error names the row: its id (`O0000001`), or its key columns (built only for an error).
     var rowId: String {
         idColumns.map { column in
-            let value: DatabaseValue = row[column] ?? .null
+            let value = raw(column)
             return Self.describe(value)
         }.joined(separator: "#")
     }
@@ -47,7 +48,7 @@ struct StateRowReader {
     private static let decoder = JSONDecoder()
 
     func damaged(_ column: String) -> AccountsError {
-        let value: DatabaseValue = row[column] ?? .null
+        let value = raw(column)
         return .damagedState(table: table, row: rowId, column: column, value: Self.describe(value))
     }
 

@@ -155,7 +155,7 @@ struct StateStore {
     /// an order that empties them without breaking a foreign key (accounts before their persons).
     static let baseTables = ["person_keys", "links", "accounts", "persons", "code_generations", "counters"]
 
-    /// Which copy of the state to read or write: the current one, or the latest run's base (`base_*`).
+    /// Which copy of the state to read: the current one, or the latest run's base (`base_*`).
     enum Copy: String {
         case current = ""
         case base = "base_"
@@ -222,8 +222,9 @@ struct StateStore {
         var columns: [String: Int]?
         let cursor = try Row.fetchCursor(db, sql: sql)
         while let row = try cursor.next() {
-            if columns == nil { columns = StateRowReader.columns(of: row) }
-            try body(StateRowReader(row, table: table, idColumns: idColumns, columns: columns))
+            let positions = columns ?? StateRowReader.columns(of: row)
+            columns = positions
+            try body(StateRowReader(row, table: table, idColumns: idColumns, columns: positions))
         }
     }
 
@@ -238,47 +239,41 @@ struct StateStore {
         }
     }
 
-    /// Replaces the whole state with `s` (inside the caller's transaction).
-    ///
-    /// Each INSERT is compiled once and bound per row, and the JSON columns are written directly (`JSONColumnEncoder`): at a
-    /// département's 150,000 accounts, compiling the SQL and building encoders per row was most of the
-    /// stage's time.
-    static func replace(_ db: Database, with s: StateSnapshot, copy: Copy = .current) throws {
-        let p = copy.rawValue
-        let tables = copy == .current ? ["logins"] + baseTables : baseTables
-        for table in tables { try db.execute(sql: "DELETE FROM \(p)\(table)") }
+    /// Writes `s` whole into the `base_*` tables (inside the caller's transaction): a rerun of a run
+    /// whose base an earlier Alim kept as a JSON snapshot moves it there. A night's own writes go
+    /// through `update`, row by row.
+    static func writeBase(_ db: Database, _ s: StateSnapshot) throws {
+        for table in baseTables { try db.execute(sql: "DELETE FROM base_\(table)") }
         let json = JSONColumnEncoder()
-        let person = try db.makeStatement(sql: "INSERT INTO \(p)persons (id, kind, cluster_id) VALUES (?, ?, ?)")
-        let personKey = try db.makeStatement(sql: "INSERT INTO \(p)person_keys (person_id, key) VALUES (?, ?)")
+        let person = try db.makeStatement(sql: "INSERT INTO base_persons (id, kind, cluster_id) VALUES (?, ?, ?)")
+        let personKey = try db.makeStatement(sql: "INSERT INTO base_person_keys (person_id, key) VALUES (?, ?)")
         for p in s.persons {
             try person.execute(arguments: [p.id, p.kind.rawValue, p.clusterId])
             for k in p.keys { try personKey.execute(arguments: [p.id, k]) }
         }
         let account = try db.makeStatement(sql: """
-            INSERT INTO \(p)accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
+            INSERT INTO base_accounts (id, person_id, cluster_id, platform, profile, auth, login, last_name, first_name,
               birth_date, uais, classes, level, email, has_college_child, records, status, left_since, activated_on,
               ent_login, ent_code_mac, merged_into)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let login = try db.makeStatement(sql: "INSERT INTO logins (platform, login, account_id) VALUES (?, ?, ?)")
-        let link = try db.makeStatement(sql: "INSERT INTO \(p)links (guardian_account, pupil_account) VALUES (?, ?)")
+        let link = try db.makeStatement(sql: "INSERT INTO base_links (guardian_account, pupil_account) VALUES (?, ?)")
         for a in s.accounts {
             try account.execute(arguments: [a.id, a.personId, a.clusterId, a.platform.rawValue, a.profile.rawValue,
                                             a.auth.rawValue, a.login, a.lastName, a.firstName, a.birthDate,
                                             json.text(a.uais), json.text(a.classes), a.level?.rawValue, a.email,
                                             a.hasCollegeChild, json.text(a.records), a.status.rawValue, a.leftSince,
                                             a.activatedOn, a.entLogin, a.entCodeMAC, a.mergedInto])
-            if copy == .current { try login.execute(arguments: [a.platform.rawValue, a.login, a.id]) }
             for child in a.children { try link.execute(arguments: [a.id, child]) }
         }
         let generation = try db.makeStatement(sql: """
-            INSERT INTO \(p)code_generations (account_id, generation, nonce, issued, expires, run_id)
+            INSERT INTO base_code_generations (account_id, generation, nonce, issued, expires, run_id)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         for g in s.generations {
             try generation.execute(arguments: [g.accountId, g.generation, g.nonce, g.issued, g.expires, g.runId])
         }
-        let counter = try db.makeStatement(sql: "INSERT INTO \(p)counters (name, value) VALUES (?, ?)")
+        let counter = try db.makeStatement(sql: "INSERT INTO base_counters (name, value) VALUES (?, ?)")
         for (name, value) in s.counters.sorted(by: { $0.key < $1.key }) {
             try counter.execute(arguments: [name, value])
         }

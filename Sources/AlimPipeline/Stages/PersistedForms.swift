@@ -42,24 +42,12 @@ extension IdentityFile: ChunkedArtifact {
 /// Joins a persisted stage file with ingest.json into the artifact the stage handed on in memory;
 /// the result equals that artifact field for field (`PersistedFormsTests`).
 enum PersistedForms {
-    /// The ingest artifact as the identity stages see it: the ENT's lines (activation codes) left out,
-    /// records by ref, as `Identity.normalize` hands them on.
-    static func identityView(of ingest: IngestArtifact) -> IngestArtifact {
-        var view = ingest
-        view.entCredentials = []
-        let records = view.records
-        if !records.indices.dropFirst().allSatisfy({ records[$0 - 1].ref < records[$0].ref }) {
-            view.records.sort { $0.ref < $1.ref }
-        }
-        return view
-    }
-
     static func normalized(_ file: NormalizedFile, ingest: IngestArtifact) -> NormalizedArtifact {
-        NormalizedArtifact(ingest: identityView(of: ingest), keys: file.keys)
+        NormalizedArtifact(ingest: Identity.view(of: ingest), keys: file.keys)
     }
 
     static func identity(_ file: IdentityFile, ingest: IngestArtifact) -> IdentityArtifact {
-        let view = identityView(of: ingest)
+        let view = Identity.view(of: ingest)
         return IdentityArtifact(records: view.records, persons: file.persons, review: file.review,
                                 candidatePairs: file.candidatePairs, mergedPairs: file.mergedPairs,
                                 context: view.context)
